@@ -1,0 +1,47 @@
+package dev.vedns.api;
+
+import dev.vedns.api.endpoints.EndpointResource;
+import dev.vedns.api.servers.ServerResource;
+import dev.vedns.routing.RoutingTable;
+import dev.vedns.routing.Server;
+import dev.vedns.routing.VirtualEndpoint;
+import dev.vedns.zone.ZoneNames;
+import dev.vedns.zone.ZoneSettings;
+import jakarta.inject.Singleton;
+import io.netty.util.NetUtil;
+import java.util.List;
+import org.xbill.DNS.Name;
+
+/** Renders routing objects as API resources, with the zone's FQDNs. */
+@Singleton
+public class Representations {
+
+    private final Name origin;
+
+    public Representations(ZoneSettings settings) {
+        this.origin = settings.origin();
+    }
+
+    public ServerResource server(RoutingTable table, Server server) {
+        List<String> replicas = server.isPrimary()
+                ? table.replicasOf(server.name()).stream().map(Server::name).toList()
+                : List.of();
+        VirtualEndpoint endpoint = server.isPrimary() ? table.endpointOf(server.name()) : null;
+        return new ServerResource(server.name(), ZoneNames.fqdn(ZoneNames.server(server.name(), origin)),
+                server.role().name(), server.sourceServerName(),
+                server.addresses().stream().map(NetUtil::toAddressString).toList(), replicas,
+                endpoint == null ? null : endpoint(endpoint));
+    }
+
+    public EndpointResource endpoint(VirtualEndpoint endpoint) {
+        String writer = ZoneNames.fqdn(ZoneNames.writer(endpoint.name(), origin));
+        String reader = ZoneNames.fqdn(ZoneNames.reader(endpoint.name(), origin));
+        return new EndpointResource(endpoint.name(), endpoint.primaryName(), VirtualEndpoint.READ_WRITE,
+                List.of(endpoint.readerTarget()), List.of(writer, reader),
+                target(writer, endpoint.primaryName()), target(reader, endpoint.readerTarget()));
+    }
+
+    private EndpointResource.Target target(String fqdn, String serverName) {
+        return new EndpointResource.Target(fqdn, serverName, ZoneNames.fqdn(ZoneNames.server(serverName, origin)));
+    }
+}

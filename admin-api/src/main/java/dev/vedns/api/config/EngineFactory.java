@@ -1,0 +1,65 @@
+package dev.vedns.api.config;
+
+import dev.vedns.engine.RoutingEngine;
+import dev.vedns.routing.AddressLiterals;
+import dev.vedns.routing.RoutingTable;
+import dev.vedns.transport.DnsServerSettings;
+import dev.vedns.zone.ZoneNames;
+import dev.vedns.zone.ZoneSettings;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.exceptions.ConfigurationException;
+import jakarta.inject.Singleton;
+import java.net.InetAddress;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.TextParseException;
+
+/** Builds the engine's plain settings objects from the Micronaut configuration, failing fast on bad values. */
+@Factory
+public class EngineFactory {
+
+    @Singleton
+    ZoneSettings zoneSettings(VednsConfiguration config) {
+        Name origin = absoluteName("vedns.zone", config.getZone());
+        Name hostmaster = config.getHostmaster() == null
+                ? ZoneNames.child("hostmaster", origin)
+                : absoluteName("vedns.hostmaster", config.getHostmaster());
+        VednsConfiguration.Ttl ttl = config.getTtl();
+        return new ZoneSettings(origin, hostmaster, nsAddresses(config.getDns().getNsAddresses()),
+                ttl.getEndpoint(), ttl.getServer(), ttl.getNegative(), ttl.getApex());
+    }
+
+    @Singleton
+    DnsServerSettings dnsServerSettings(VednsConfiguration config) {
+        VednsConfiguration.Dns dns = config.getDns();
+        return new DnsServerSettings(dns.getHost(), dns.getPort(), dns.getTcpIdleTimeout(), dns.getTcpMaxConnections());
+    }
+
+    @Singleton
+    RoutingEngine routingEngine(ZoneSettings settings) {
+        // A clock-based first serial keeps serials rising across restarts, so secondaries never see one go back.
+        return new RoutingEngine(settings, RoutingTable.empty(), Instant.now().getEpochSecond());
+    }
+
+    private static Name absoluteName(String key, String text) {
+        try {
+            return Name.fromString(text, Name.root);
+        } catch (TextParseException e) {
+            throw new ConfigurationException(key + " '" + text + "' is not a valid DNS name: " + e.getMessage());
+        }
+    }
+
+    private static List<InetAddress> nsAddresses(List<String> texts) {
+        List<InetAddress> addresses = new ArrayList<>();
+        for (String text : texts) {
+            InetAddress address = AddressLiterals.parse(text);
+            if (address == null) {
+                throw new ConfigurationException("vedns.dns.ns-addresses: '" + text + "' is not an IP address");
+            }
+            addresses.add(address);
+        }
+        return addresses;
+    }
+}

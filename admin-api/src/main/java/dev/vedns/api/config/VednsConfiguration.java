@@ -1,0 +1,140 @@
+package dev.vedns.api.config;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import java.time.Duration;
+import java.util.List;
+
+/** The {@code vedns.*} settings; defaults live in config/application.yml, which the jar embeds. */
+@ConfigurationProperties("vedns")
+public class VednsConfiguration {
+
+    private String zone = "postgres.internal.";
+    private String hostmaster;
+    private Dns dns = new Dns();
+    private Ttl ttl = new Ttl();
+
+    public String getZone() {
+        return zone;
+    }
+
+    public void setZone(String zone) {
+        this.zone = zone;
+    }
+
+    /** The SOA RNAME; {@code hostmaster.<zone>} when not set. */
+    public String getHostmaster() {
+        return hostmaster;
+    }
+
+    public void setHostmaster(String hostmaster) {
+        this.hostmaster = hostmaster;
+    }
+
+    public Dns getDns() {
+        return dns;
+    }
+
+    public void setDns(Dns dns) {
+        this.dns = dns;
+    }
+
+    public Ttl getTtl() {
+        return ttl;
+    }
+
+    public void setTtl(Ttl ttl) {
+        this.ttl = ttl;
+    }
+
+    /** {@code vedns.dns.*}: the DNS listener. */
+    @ConfigurationProperties("dns")
+    public static class Dns {
+        private String host = "127.0.0.1";
+        private int port = 8053;
+        private Duration tcpIdleTimeout = Duration.ofSeconds(10);
+        private int tcpMaxConnections = 1000;
+        private List<String> nsAddresses = List.of("127.0.0.1");
+
+        public String getHost() {
+            return host;
+        }
+
+        public void setHost(String host) {
+            this.host = host;
+        }
+
+        public int getPort() {
+            return port;
+        }
+
+        public void setPort(int port) {
+            this.port = port;
+        }
+
+        public Duration getTcpIdleTimeout() {
+            return tcpIdleTimeout;
+        }
+
+        public void setTcpIdleTimeout(Duration tcpIdleTimeout) {
+            this.tcpIdleTimeout = tcpIdleTimeout;
+        }
+
+        public int getTcpMaxConnections() {
+            return tcpMaxConnections;
+        }
+
+        public void setTcpMaxConnections(int tcpMaxConnections) {
+            this.tcpMaxConnections = tcpMaxConnections;
+        }
+
+        /** The addresses published for {@code ns1.<zone>}. */
+        public List<String> getNsAddresses() {
+            return nsAddresses;
+        }
+
+        public void setNsAddresses(List<String> nsAddresses) {
+            this.nsAddresses = nsAddresses;
+        }
+    }
+
+    /** {@code vedns.ttl.*}: how long resolvers may cache each kind of answer. */
+    @ConfigurationProperties("ttl")
+    public static class Ttl {
+        private Duration endpoint = Duration.ofSeconds(5);
+        private Duration server = Duration.ofSeconds(30);
+        private Duration negative = Duration.ofSeconds(30);
+        private Duration apex = Duration.ofHours(1);
+
+        public Duration getEndpoint() {
+            return endpoint;
+        }
+
+        public void setEndpoint(Duration endpoint) {
+            this.endpoint = endpoint;
+        }
+
+        public Duration getServer() {
+            return server;
+        }
+
+        public void setServer(Duration server) {
+            this.server = server;
+        }
+
+        public Duration getNegative() {
+            return negative;
+        }
+
+        public void setNegative(Duration negative) {
+            this.negative = negative;
+        }
+
+        public Duration getApex() {
+            return apex;
+        }
+
+        public void setApex(Duration apex) {
+            this.apex = apex;
+        }
+    }
+}

@@ -1,0 +1,8 @@
+package dev.vedns.answer;
+
+import java.util.List;
+import org.xbill.DNS.Record;
+
+/** The outcome of looking a question up in the zone: rcode and the answer and authority sections. */
+record LookupResult(int rcode, List<Record> answer, List<Record> authority) {
+}

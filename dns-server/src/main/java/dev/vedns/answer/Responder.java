@@ -1,0 +1,162 @@
+package dev.vedns.answer;
+
+import dev.vedns.zone.ZoneSnapshot;
+import java.util.List;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.ExtendedFlags;
+import org.xbill.DNS.Flags;
+import org.xbill.DNS.Header;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.OPTRecord;
+import org.xbill.DNS.Opcode;
+import org.xbill.DNS.Rcode;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.Section;
+import org.xbill.DNS.Type;
+
+/**
+ * The authoritative answer logic: a pure function from a query's bytes and a zone snapshot to the response's
+ * bytes (or null when the query must be dropped). No sockets, no shared state, safe on any thread.
+ */
+public final class Responder {
+
+    /** The EDNS payload we advertise and honour at most over UDP: the DNS Flag Day 2020 value. */
+    public static final int MAX_UDP_PAYLOAD = 1232;
+    private static final int MIN_UDP_PAYLOAD = 512;
+    private static final int MAX_TCP_MESSAGE = 65535;
+    private static final int HEADER_LENGTH = 12;
+
+    private Responder() {
+    }
+
+    /** The response to send, or null to send nothing (too short to answer, or itself a response). */
+    public static byte[] answer(byte[] query, ZoneSnapshot zone, Transport transport) {
+        if (query.length < HEADER_LENGTH) {
+            return null;
+        }
+        if ((query[2] & 0x80) != 0) {
+            // QR=1: answering responses invites loops between servers (RFC 1035 §7.3 spirit).
+            return null;
+        }
+        Message request;
+        try {
+            request = new Message(query);
+        } catch (Exception malformed) {
+            return headerOnly(query, Rcode.FORMERR);
+        }
+        try {
+            return answer(request, zone, transport);
+        } catch (RuntimeException bug) {
+            // A defect must cost one SERVFAIL, never the channel that serves every other client.
+            return headerOnly(query, Rcode.SERVFAIL);
+        }
+    }
+
+    private static byte[] answer(Message request, ZoneSnapshot zone, Transport transport) {
+        Header header = request.getHeader();
+        Message response = responseTo(header);
+        List<Record> questions = request.getSection(Section.QUESTION);
+        if (header.getOpcode() != Opcode.QUERY) {
+            if (questions.size() == 1) {
+                response.addRecord(questions.get(0), Section.QUESTION);
+            }
+            return finish(response, Rcode.NOTIMP, request.getOPT(), transport);
+        }
+        if (questions.size() != 1 || countOpt(request) > 1) {
+            return finish(response, Rcode.FORMERR, null, transport);
+        }
+        Record question = questions.get(0);
+        response.addRecord(question, Section.QUESTION);
+        OPTRecord opt = request.getOPT();
+        if (opt != null && opt.getVersion() != 0) {
+            return finish(response, Rcode.BADVERS, opt, transport);
+        }
+        Name qname = question.getName();
+        int qtype = question.getType();
+        if (question.getDClass() != DClass.IN || !qname.subdomain(zone.origin())
+                || qtype == Type.AXFR || qtype == Type.IXFR) {
+            return finish(response, Rcode.REFUSED, opt, transport);
+        }
+        response.getHeader().setFlag(Flags.AA);
+        LookupResult result = ZoneLookup.lookup(zone, qname, qtype);
+        for (Record record : result.answer()) {
+            response.addRecord(record, Section.ANSWER);
+        }
+        for (Record record : result.authority()) {
+            response.addRecord(record, Section.AUTHORITY);
+        }
+        return finish(response, result.rcode(), opt, transport);
+    }
+
+    private static Message responseTo(Header query) {
+        Message response = new Message(query.getID());
+        Header header = response.getHeader();
+        header.setFlag(Flags.QR);
+        header.setOpcode(query.getOpcode());
+        if (query.getFlag(Flags.RD)) {
+            header.setFlag(Flags.RD);
+        }
+        return response;
+    }
+
+    /** Sets the rcode (the upper bits go into the OPT, RFC 6891 §6.1.3), adds our OPT, truncates if needed. */
+    private static byte[] finish(Message response, int rcode, OPTRecord queryOpt, Transport transport) {
+        response.getHeader().setRcode(rcode & 0xF);
+        int limit = MAX_TCP_MESSAGE;
+        if (queryOpt != null) {
+            int flags = (queryOpt.getFlags() & ExtendedFlags.DO) != 0 ? ExtendedFlags.DO : 0;
+            response.addRecord(new OPTRecord(MAX_UDP_PAYLOAD, rcode >>> 4, 0, flags), Section.ADDITIONAL);
+        }
+        if (transport == Transport.UDP) {
+            limit = queryOpt == null ? MIN_UDP_PAYLOAD
+                    : Math.max(MIN_UDP_PAYLOAD, Math.min(queryOpt.getPayloadSize(), MAX_UDP_PAYLOAD));
+        }
+        byte[] wire = response.toWire();
+        return wire.length <= limit ? wire : truncated(response);
+    }
+
+    /** TC with the question and OPT only, so the client retries over TCP instead of using a partial RRset. */
+    private static byte[] truncated(Message full) {
+        Message response = new Message(full.getHeader().getID());
+        Header header = response.getHeader();
+        Header fullHeader = full.getHeader();
+        for (int flag : new int[] {Flags.QR, Flags.AA, Flags.RD}) {
+            if (fullHeader.getFlag(flag)) {
+                header.setFlag(flag);
+            }
+        }
+        header.setFlag(Flags.TC);
+        header.setOpcode(fullHeader.getOpcode());
+        header.setRcode(fullHeader.getRcode());
+        for (Record question : full.getSection(Section.QUESTION)) {
+            response.addRecord(question, Section.QUESTION);
+        }
+        OPTRecord opt = full.getOPT();
+        if (opt != null) {
+            response.addRecord(opt, Section.ADDITIONAL);
+        }
+        return response.toWire();
+    }
+
+    private static int countOpt(Message request) {
+        int count = 0;
+        for (Record record : request.getSection(Section.ADDITIONAL)) {
+            if (record.getType() == Type.OPT) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** An error built from the raw header alone, for when the rest of the packet is of no use. */
+    private static byte[] headerOnly(byte[] query, int rcode) {
+        byte[] response = new byte[HEADER_LENGTH];
+        response[0] = query[0];
+        response[1] = query[1];
+        // QR, the query's opcode and RD; AA, TC and the rest cleared.
+        response[2] = (byte) (0x80 | (query[2] & 0x78) | (query[2] & 0x01));
+        response[3] = (byte) rcode;
+        return response;
+    }
+}

@@ -1,0 +1,7 @@
+package dev.vedns.answer;
+
+/** How a query arrived; decides the size an answer may have before it must be truncated. */
+public enum Transport {
+    UDP,
+    TCP
+}

@@ -1,0 +1,53 @@
+package dev.vedns.answer;
+
+import dev.vedns.zone.ZoneNode;
+import dev.vedns.zone.ZoneSnapshot;
+import java.util.ArrayList;
+import java.util.List;
+import org.xbill.DNS.CNAMERecord;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Rcode;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.Type;
+
+/** Resolves one in-zone question against a snapshot, following CNAMEs that stay inside the zone. */
+final class ZoneLookup {
+
+    /** Our chains are one CNAME long; the bound only guards against a future loop. */
+    private static final int MAX_CHAIN = 8;
+
+    private ZoneLookup() {
+    }
+
+    static LookupResult lookup(ZoneSnapshot zone, Name qname, int qtype) {
+        List<Record> answer = new ArrayList<>(4);
+        Name name = qname;
+        for (int hop = 0; hop < MAX_CHAIN; hop++) {
+            ZoneNode node = zone.node(name);
+            if (node == null) {
+                // RFC 6604: the rcode speaks of the last name in the chain.
+                return negative(zone, Rcode.NXDOMAIN, answer);
+            }
+            List<Record> cname = node.rrset(Type.CNAME);
+            if (cname != null && qtype != Type.CNAME) {
+                answer.addAll(cname);
+                name = ((CNAMERecord) cname.get(0)).getTarget();
+                if (!name.subdomain(zone.origin())) {
+                    return new LookupResult(Rcode.NOERROR, answer, List.of());
+                }
+                continue;
+            }
+            List<Record> found = qtype == Type.ANY ? node.all() : node.rrset(qtype);
+            if (found == null || found.isEmpty()) {
+                return negative(zone, Rcode.NOERROR, answer);
+            }
+            answer.addAll(found);
+            return new LookupResult(Rcode.NOERROR, answer, List.of());
+        }
+        return new LookupResult(Rcode.NOERROR, answer, List.of());
+    }
+
+    private static LookupResult negative(ZoneSnapshot zone, int rcode, List<Record> answer) {
+        return new LookupResult(rcode, answer, List.of(zone.negativeSoa()));
+    }
+}

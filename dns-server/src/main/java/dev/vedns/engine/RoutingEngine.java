@@ -1,0 +1,57 @@
+package dev.vedns.engine;
+
+import dev.vedns.routing.Outcome;
+import dev.vedns.routing.RoutingCommand;
+import dev.vedns.routing.RoutingRules;
+import dev.vedns.routing.RoutingTable;
+import dev.vedns.zone.ZoneCompiler;
+import dev.vedns.zone.ZoneSettings;
+import dev.vedns.zone.ZoneSnapshot;
+import java.util.function.Supplier;
+
+/**
+ * The single writer of the routing state. A command is validated and applied by the pure rules, compiled
+ * into a new snapshot with the next serial, and published through one volatile reference: when
+ * {@link #apply} returns, the very next DNS query answers from the new snapshot, and no query ever sees a
+ * mix of two states. Readers never lock.
+ */
+public final class RoutingEngine implements Supplier<ZoneSnapshot> {
+
+    private record Published(RoutingTable table, ZoneSnapshot snapshot) {
+    }
+
+    private final ZoneCompiler compiler;
+    private volatile Published current;
+
+    public RoutingEngine(ZoneSettings settings, RoutingTable initial, long initialSerial) {
+        this.compiler = new ZoneCompiler(settings);
+        this.current = new Published(initial, compiler.compile(initial, initialSerial));
+    }
+
+    /** Applies one command; a refused command throws {@link dev.vedns.routing.RoutingException} and changes nothing. */
+    public synchronized Outcome apply(RoutingCommand command) {
+        Published before = current;
+        Outcome outcome = RoutingRules.apply(before.table(), command);
+        if (outcome.changed()) {
+            long serial = nextSerial(before.snapshot().serial());
+            current = new Published(outcome.table(), compiler.compile(outcome.table(), serial));
+        }
+        return outcome;
+    }
+
+    public RoutingTable table() {
+        return current.table();
+    }
+
+    /** The snapshot DNS answers from now. */
+    @Override
+    public ZoneSnapshot get() {
+        return current.snapshot();
+    }
+
+    /** SOA serials are unsigned 32-bit and compared by RFC 1982 arithmetic, so +1 wraps at 2^32. */
+    static long nextSerial(long serial) {
+        long next = (serial + 1) & 0xFFFF_FFFFL;
+        return next == 0 ? 1 : next;
+    }
+}

@@ -1,0 +1,30 @@
+package dev.vedns.routing;
+
+import java.util.List;
+
+/**
+ * A requested change of the routing state, in the client's own terms (unparsed text), so that the rules
+ * can name every field that breaks a rule.
+ */
+public sealed interface RoutingCommand {
+
+    /** Create a server, or change the addresses of an existing one. */
+    record PutServer(String serverName, String replicationRole, String sourceServerName, List<String> addresses)
+            implements RoutingCommand {
+    }
+
+    record DeleteServer(String serverName) implements RoutingCommand {
+    }
+
+    /** Create an endpoint pair; on an existing pair of the same set, retarget its reader when members are given. */
+    record PutEndpoint(String serverName, String endpointName, String endpointType, List<String> members)
+            implements RoutingCommand {
+    }
+
+    /** Point the reader of an existing pair at another server of its set. */
+    record RetargetReader(String serverName, String endpointName, List<String> members) implements RoutingCommand {
+    }
+
+    record DeleteEndpoint(String serverName, String endpointName) implements RoutingCommand {
+    }
+}

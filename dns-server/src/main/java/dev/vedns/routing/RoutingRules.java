@@ -1,0 +1,265 @@
+package dev.vedns.routing;
+
+import dev.vedns.routing.Outcome.Effect;
+import dev.vedns.routing.RoutingCommand.DeleteEndpoint;
+import dev.vedns.routing.RoutingCommand.DeleteServer;
+import dev.vedns.routing.RoutingCommand.PutEndpoint;
+import dev.vedns.routing.RoutingCommand.PutServer;
+import dev.vedns.routing.RoutingCommand.RetargetReader;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The rules of virtual endpoints, as Azure Database for PostgreSQL applies them: a pure function from the
+ * current table and a command to the next table, or a {@link RoutingException} that leaves everything as it was.
+ */
+public final class RoutingRules {
+
+    private RoutingRules() {
+    }
+
+    public static Outcome apply(RoutingTable table, RoutingCommand command) {
+        // Java 17 has no pattern switch; the interface is sealed, so this chain is exhaustive.
+        if (command instanceof PutServer put) {
+            return putServer(table, put);
+        }
+        if (command instanceof DeleteServer delete) {
+            return deleteServer(table, delete);
+        }
+        if (command instanceof PutEndpoint put) {
+            return putEndpoint(table, put);
+        }
+        if (command instanceof RetargetReader retarget) {
+            return retargetReader(table, retarget);
+        }
+        return deleteEndpoint(table, (DeleteEndpoint) command);
+    }
+
+    private static Outcome putServer(RoutingTable table, PutServer put) {
+        List<FieldError> errors = new ArrayList<>();
+        addIfBroken(errors, Names.check("serverName", put.serverName()));
+        ReplicationRole role = ReplicationRole.parse(put.replicationRole()).orElse(null);
+        if (role == null) {
+            errors.add(put.replicationRole() == null
+                    ? new FieldError("replicationRole", "required", "replicationRole is required: Primary or AsyncReplica.")
+                    : new FieldError("replicationRole", "oneOf", "replicationRole '" + put.replicationRole()
+                            + "' is not one of: Primary, AsyncReplica."));
+        }
+        String source = blankToNull(put.sourceServerName());
+        if (role == ReplicationRole.AsyncReplica && source == null) {
+            errors.add(new FieldError("sourceServerName", "required",
+                    "sourceServerName is required for an AsyncReplica: name its primary."));
+        }
+        if (role == ReplicationRole.Primary && source != null) {
+            errors.add(new FieldError("sourceServerName", "absentForPrimary",
+                    "sourceServerName must not be given for a Primary."));
+        }
+        List<InetAddress> addresses = parseAddresses(put.addresses(), errors);
+        if (!errors.isEmpty()) {
+            throw RoutingException.invalid(errors);
+        }
+
+        Server existing = table.server(put.serverName());
+        if (existing != null) {
+            if (existing.role() != role || !Objects.equals(existing.sourceServerName(), source)) {
+                throw RoutingException.conflict("Server '" + existing.name() + "' is " + describeRole(existing)
+                        + "; its role and source change only by promotion, not by PUT.");
+            }
+            if (existing.addresses().equals(addresses)) {
+                return new Outcome(table, Effect.UNCHANGED);
+            }
+            return new Outcome(table.withServer(existing.withAddresses(addresses)), Effect.UPDATED);
+        }
+
+        if (table.endpoint(put.serverName()) != null) {
+            throw RoutingException.conflict("The name '" + put.serverName()
+                    + "' is already taken in the zone by a virtual endpoint pair.");
+        }
+        if (role == ReplicationRole.AsyncReplica) {
+            Server primary = table.server(source);
+            if (primary == null) {
+                throw RoutingException.invalid(List.of(new FieldError("sourceServerName", "existingPrimary",
+                        "sourceServerName '" + source + "' is not a registered server: register the primary first.")));
+            }
+            if (!primary.isPrimary()) {
+                throw RoutingException.invalid(List.of(new FieldError("sourceServerName", "existingPrimary",
+                        "sourceServerName '" + source + "' is a replica of '" + primary.sourceServerName()
+                                + "'; a replica must replicate from a primary.")));
+            }
+        }
+        return new Outcome(table.withServer(new Server(put.serverName(), role, source, addresses)), Effect.CREATED);
+    }
+
+    private static List<InetAddress> parseAddresses(List<String> texts, List<FieldError> errors) {
+        if (texts == null || texts.isEmpty()) {
+            errors.add(new FieldError("addresses", "required", "addresses must list at least one IPv4 or IPv6 address."));
+            return List.of();
+        }
+        List<InetAddress> addresses = new ArrayList<>();
+        Set<InetAddress> seen = new HashSet<>();
+        for (int i = 0; i < texts.size(); i++) {
+            String field = "addresses[" + i + "]";
+            InetAddress address = AddressLiterals.parse(texts.get(i));
+            if (address == null) {
+                errors.add(new FieldError(field, "ipAddress",
+                        field + " '" + texts.get(i) + "' is not an IPv4 or IPv6 address."));
+            } else if (!seen.add(address)) {
+                errors.add(new FieldError(field, "unique", field + " '" + texts.get(i) + "' is listed twice."));
+            } else {
+                addresses.add(address);
+            }
+        }
+        return addresses;
+    }
+
+    private static Outcome deleteServer(RoutingTable table, DeleteServer delete) {
+        Server server = RoutingQueries.server(table, delete.serverName());
+        if (server.isPrimary()) {
+            List<String> dependants = new ArrayList<>();
+            List<Server> replicas = table.replicasOf(server.name());
+            if (!replicas.isEmpty()) {
+                dependants.add("replicas " + String.join(", ", replicas.stream().map(Server::name).toList()));
+            }
+            VirtualEndpoint endpoint = table.endpointOf(server.name());
+            if (endpoint != null) {
+                dependants.add("virtual endpoint pair '" + endpoint.name() + "'");
+            }
+            if (!dependants.isEmpty()) {
+                throw RoutingException.conflict("Primary '" + server.name() + "' still has "
+                        + String.join(" and ", dependants) + ": delete them first.");
+            }
+            return new Outcome(table.withoutServer(server.name()), Effect.DELETED);
+        }
+        RoutingTable next = table.withoutServer(server.name());
+        VirtualEndpoint endpoint = table.endpointOf(server.primaryName());
+        if (endpoint != null && endpoint.readerTarget().equals(server.name())) {
+            next = next.withEndpoint(endpoint.withReaderTarget(endpoint.primaryName()));
+        }
+        return new Outcome(next, Effect.DELETED);
+    }
+
+    private static Outcome putEndpoint(RoutingTable table, PutEndpoint put) {
+        List<FieldError> errors = new ArrayList<>();
+        addIfBroken(errors, Names.check("endpointName", put.endpointName()));
+        if (put.endpointType() == null) {
+            errors.add(new FieldError("endpointType", "required", "endpointType is required: ReadWrite."));
+        } else if (!VirtualEndpoint.READ_WRITE.equalsIgnoreCase(put.endpointType())) {
+            errors.add(new FieldError("endpointType", "oneOf", "endpointType '" + put.endpointType()
+                    + "' is not supported: the only endpoint type is ReadWrite."));
+        }
+        checkMembersShape(put.members(), false, errors);
+        if (!errors.isEmpty()) {
+            throw RoutingException.invalid(errors);
+        }
+        Server primary = requirePrimaryForWrite(table, put.serverName());
+        String target = put.members() == null ? null : memberOfSet(table, primary, put.members().get(0));
+
+        VirtualEndpoint byName = table.endpoint(put.endpointName());
+        if (byName != null && !byName.primaryName().equals(primary.name())) {
+            throw RoutingException.conflict("The name '" + put.endpointName() + "' is already taken in the zone by"
+                    + " the virtual endpoint pair of '" + byName.primaryName() + "'.");
+        }
+        if (byName != null) {
+            if (target == null || target.equals(byName.readerTarget())) {
+                return new Outcome(table, Effect.UNCHANGED);
+            }
+            return new Outcome(table.withEndpoint(byName.withReaderTarget(target)), Effect.UPDATED);
+        }
+        if (table.server(put.endpointName()) != null) {
+            throw RoutingException.conflict("The name '" + put.endpointName() + "' is already taken in the zone by a server.");
+        }
+        VirtualEndpoint existing = table.endpointOf(primary.name());
+        if (existing != null) {
+            throw RoutingException.conflict("The replication set of '" + primary.name() + "' already has the virtual"
+                    + " endpoint pair '" + existing.name() + "'; a set has at most one pair.");
+        }
+        if (target == null) {
+            target = defaultReaderTarget(table, primary);
+        }
+        return new Outcome(table.withEndpoint(new VirtualEndpoint(put.endpointName(), primary.name(), target)),
+                Effect.CREATED);
+    }
+
+    /** A replica (the first by name) when the set has one, so reads leave the primary; the primary otherwise. */
+    private static String defaultReaderTarget(RoutingTable table, Server primary) {
+        List<Server> replicas = table.replicasOf(primary.name());
+        return replicas.isEmpty() ? primary.name() : replicas.get(0).name();
+    }
+
+    private static Outcome retargetReader(RoutingTable table, RetargetReader retarget) {
+        List<FieldError> errors = new ArrayList<>();
+        checkMembersShape(retarget.members(), true, errors);
+        if (!errors.isEmpty()) {
+            throw RoutingException.invalid(errors);
+        }
+        Server primary = requirePrimaryForWrite(table, retarget.serverName());
+        VirtualEndpoint endpoint = RoutingQueries.endpointOf(table, primary, retarget.endpointName());
+        String target = memberOfSet(table, primary, retarget.members().get(0));
+        if (target.equals(endpoint.readerTarget())) {
+            return new Outcome(table, Effect.UNCHANGED);
+        }
+        return new Outcome(table.withEndpoint(endpoint.withReaderTarget(target)), Effect.UPDATED);
+    }
+
+    private static Outcome deleteEndpoint(RoutingTable table, DeleteEndpoint delete) {
+        Server primary = requirePrimaryForWrite(table, delete.serverName());
+        VirtualEndpoint endpoint = RoutingQueries.endpointOf(table, primary, delete.endpointName());
+        return new Outcome(table.withoutEndpoint(endpoint.name()), Effect.DELETED);
+    }
+
+    private static void checkMembersShape(List<String> members, boolean required, List<FieldError> errors) {
+        if (members == null) {
+            if (required) {
+                errors.add(new FieldError("members", "required", "members is required: name the reader's target server."));
+            }
+            return;
+        }
+        if (members.size() != 1) {
+            errors.add(new FieldError("members", "size",
+                    "members must name exactly one server: the reader's target (it names " + members.size() + ")."));
+        }
+    }
+
+    /** The member if it is the primary or one of its replicas; a 400 naming the member otherwise. */
+    private static String memberOfSet(RoutingTable table, Server primary, String member) {
+        Server server = member == null ? null : table.server(member);
+        if (server == null) {
+            throw RoutingException.invalid(List.of(new FieldError("members[0]", "existingServer",
+                    "members[0] '" + member + "' is not a registered server.")));
+        }
+        if (!server.primaryName().equals(primary.name())) {
+            throw RoutingException.invalid(List.of(new FieldError("members[0]", "memberOfReplicationSet",
+                    "members[0] '" + member + "' is not in the replication set of '" + primary.name()
+                            + "': choose the primary or one of its replicas.")));
+        }
+        return server.name();
+    }
+
+    /** Endpoints are managed through the primary only; a replica's path is refused with the primary's name. */
+    private static Server requirePrimaryForWrite(RoutingTable table, String serverName) {
+        Server server = RoutingQueries.server(table, serverName);
+        if (!server.isPrimary()) {
+            throw RoutingException.conflict("Server '" + server.name() + "' is a replica: manage virtual endpoints"
+                    + " through its primary '" + server.primaryName() + "'.");
+        }
+        return server;
+    }
+
+    private static String describeRole(Server server) {
+        return server.isPrimary() ? "a Primary" : "an AsyncReplica of '" + server.sourceServerName() + "'";
+    }
+
+    private static void addIfBroken(List<FieldError> errors, FieldError error) {
+        if (error != null) {
+            errors.add(error);
+        }
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text;
+    }
+}

@@ -1,0 +1,101 @@
+package dev.vedns.routing;
+
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+
+/**
+ * The whole routing state: servers and virtual endpoint pairs. Immutable; every change makes a new table,
+ * so a reader holding one never sees a half-applied change.
+ */
+public final class RoutingTable {
+
+    private static final RoutingTable EMPTY = new RoutingTable(new TreeMap<>(), new TreeMap<>());
+
+    private final NavigableMap<String, Server> servers;
+    private final NavigableMap<String, VirtualEndpoint> endpoints;
+
+    private RoutingTable(NavigableMap<String, Server> servers, NavigableMap<String, VirtualEndpoint> endpoints) {
+        this.servers = Collections.unmodifiableNavigableMap(servers);
+        this.endpoints = Collections.unmodifiableNavigableMap(endpoints);
+    }
+
+    public static RoutingTable empty() {
+        return EMPTY;
+    }
+
+    /** Every server, sorted by name. */
+    public Collection<Server> servers() {
+        return servers.values();
+    }
+
+    /** Every endpoint pair, sorted by base name. */
+    public Collection<VirtualEndpoint> endpoints() {
+        return endpoints.values();
+    }
+
+    /** The server by that name, or null. */
+    public Server server(String name) {
+        return servers.get(name);
+    }
+
+    /** The endpoint pair by that base name, or null. */
+    public VirtualEndpoint endpoint(String name) {
+        return endpoints.get(name);
+    }
+
+    /** The pair that belongs to the replication set of {@code primaryName}, or null: a set has at most one. */
+    public VirtualEndpoint endpointOf(String primaryName) {
+        for (VirtualEndpoint endpoint : endpoints.values()) {
+            if (endpoint.primaryName().equals(primaryName)) {
+                return endpoint;
+            }
+        }
+        return null;
+    }
+
+    /** The replicas of {@code primaryName}, sorted by name. */
+    public List<Server> replicasOf(String primaryName) {
+        return servers.values().stream()
+                .filter(server -> primaryName.equals(server.sourceServerName()))
+                .toList();
+    }
+
+    public RoutingTable withServer(Server server) {
+        NavigableMap<String, Server> next = new TreeMap<>(servers);
+        next.put(server.name(), server);
+        return new RoutingTable(next, endpoints);
+    }
+
+    public RoutingTable withoutServer(String name) {
+        NavigableMap<String, Server> next = new TreeMap<>(servers);
+        next.remove(name);
+        return new RoutingTable(next, endpoints);
+    }
+
+    public RoutingTable withEndpoint(VirtualEndpoint endpoint) {
+        NavigableMap<String, VirtualEndpoint> next = new TreeMap<>(endpoints);
+        next.put(endpoint.name(), endpoint);
+        return new RoutingTable(servers, next);
+    }
+
+    public RoutingTable withoutEndpoint(String name) {
+        NavigableMap<String, VirtualEndpoint> next = new TreeMap<>(endpoints);
+        next.remove(name);
+        return new RoutingTable(servers, next);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof RoutingTable table
+                && servers.equals(table.servers)
+                && endpoints.equals(table.endpoints);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * servers.hashCode() + endpoints.hashCode();
+    }
+}

@@ -1,0 +1,30 @@
+package dev.vedns.routing;
+
+import java.net.InetAddress;
+import java.util.List;
+
+/**
+ * A PostgreSQL server as the zone knows it.
+ *
+ * @param sourceServerName the primary a replica replicates from; null for a primary
+ * @param addresses        published as A/AAAA records at {@code <name>.<zone>}, in the order given
+ */
+public record Server(String name, ReplicationRole role, String sourceServerName, List<InetAddress> addresses) {
+
+    public Server {
+        addresses = List.copyOf(addresses);
+    }
+
+    public boolean isPrimary() {
+        return role == ReplicationRole.Primary;
+    }
+
+    /** The primary of this server's replication set: itself, or the server it replicates from. */
+    public String primaryName() {
+        return isPrimary() ? name : sourceServerName;
+    }
+
+    public Server withAddresses(List<InetAddress> newAddresses) {
+        return new Server(name, role, sourceServerName, newAddresses);
+    }
+}

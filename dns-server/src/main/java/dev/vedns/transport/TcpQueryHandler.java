@@ -1,0 +1,52 @@
+package dev.vedns.transport;
+
+import dev.vedns.answer.Responder;
+import dev.vedns.answer.Transport;
+import dev.vedns.zone.ZoneSnapshot;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandler.Sharable;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.timeout.IdleStateEvent;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Answers each length-framed query on a connection in order, each with its own ID (RFC 7766 pipelining). */
+@Sharable
+final class TcpQueryHandler extends SimpleChannelInboundHandler<ByteBuf> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TcpQueryHandler.class);
+
+    private final Supplier<ZoneSnapshot> zone;
+
+    TcpQueryHandler(Supplier<ZoneSnapshot> zone) {
+        this.zone = zone;
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, ByteBuf frame) {
+        byte[] response = Responder.answer(ByteBufUtil.getBytes(frame), zone.get(), Transport.TCP);
+        if (response != null) {
+            ctx.writeAndFlush(Unpooled.wrappedBuffer(response));
+        }
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        if (event instanceof IdleStateEvent) {
+            ctx.close();
+        } else {
+            ctx.fireUserEventTriggered(event);
+        }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        // A broken stream cannot be resynchronised: drop this connection, never the server.
+        LOG.debug("TCP connection {} failed", ctx.channel().remoteAddress(), cause);
+        ctx.close();
+    }
+}

@@ -1,0 +1,41 @@
+package dev.vedns.transport;
+
+import dev.vedns.answer.Responder;
+import dev.vedns.answer.Transport;
+import dev.vedns.zone.ZoneSnapshot;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandler.Sharable;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.socket.DatagramPacket;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Answers each datagram from the snapshot current at its arrival. */
+@Sharable
+final class UdpQueryHandler extends SimpleChannelInboundHandler<DatagramPacket> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(UdpQueryHandler.class);
+
+    private final Supplier<ZoneSnapshot> zone;
+
+    UdpQueryHandler(Supplier<ZoneSnapshot> zone) {
+        this.zone = zone;
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
+        byte[] response = Responder.answer(ByteBufUtil.getBytes(packet.content()), zone.get(), Transport.UDP);
+        if (response != null) {
+            ctx.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(response), packet.sender()));
+        }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        // One UDP channel serves every client: it must outlive any single bad packet or send failure.
+        LOG.debug("UDP query failed", cause);
+    }
+}

@@ -1,0 +1,36 @@
+package dev.vedns.zone;
+
+import org.xbill.DNS.Name;
+import org.xbill.DNS.TextParseException;
+
+/** The owner names vedns publishes, derived from the routing names in one place. */
+public final class ZoneNames {
+
+    private ZoneNames() {
+    }
+
+    public static Name server(String serverName, Name origin) {
+        return child(serverName, origin);
+    }
+
+    public static Name writer(String endpointName, Name origin) {
+        return child(endpointName, child("writer", origin));
+    }
+
+    public static Name reader(String endpointName, Name origin) {
+        return child(endpointName, child("reader", origin));
+    }
+
+    /** The name as users write it in connection strings: no trailing dot. */
+    public static String fqdn(Name name) {
+        return name.toString(true);
+    }
+
+    public static Name child(String label, Name parent) {
+        try {
+            return Name.concatenate(Name.fromString(label), parent);
+        } catch (TextParseException | org.xbill.DNS.NameTooLongException e) {
+            throw new IllegalArgumentException("not a valid DNS label: " + label, e);
+        }
+    }
+}

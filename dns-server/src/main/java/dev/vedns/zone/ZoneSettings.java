@@ -1,0 +1,33 @@
+package dev.vedns.zone;
+
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.List;
+import org.xbill.DNS.Name;
+
+/**
+ * What the zone is, beyond the routing table: its origin, the name server's addresses and the TTLs.
+ *
+ * @param origin        the zone apex, absolute, e.g. {@code postgres.internal.}
+ * @param hostmaster    the SOA RNAME, absolute
+ * @param nsAddresses   A/AAAA of {@code ns1.<zone>}, the only NS
+ * @param endpointTtl   TTL of the writer/reader CNAMEs: short, so clients follow a switchover quickly
+ * @param serverTtl     TTL of the servers' A/AAAA records
+ * @param negativeTtl   SOA MINIMUM: how long resolvers may cache NXDOMAIN/NODATA (RFC 2308)
+ * @param apexTtl       TTL of the SOA and NS records
+ */
+public record ZoneSettings(Name origin, Name hostmaster, List<InetAddress> nsAddresses, Duration endpointTtl,
+                           Duration serverTtl, Duration negativeTtl, Duration apexTtl) {
+
+    public ZoneSettings {
+        if (!origin.isAbsolute() || !hostmaster.isAbsolute()) {
+            throw new IllegalArgumentException("zone origin and hostmaster must be absolute names");
+        }
+        nsAddresses = List.copyOf(nsAddresses);
+    }
+
+    /** The name server host the SOA and NS records name. */
+    public Name nameServer() {
+        return ZoneNames.child("ns1", origin);
+    }
+}
