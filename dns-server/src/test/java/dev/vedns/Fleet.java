@@ -1,0 +1,53 @@
+package dev.vedns;
+
+import dev.vedns.engine.RoutingEngine;
+import dev.vedns.routing.RoutingCommand;
+import dev.vedns.routing.RoutingTable;
+import dev.vedns.zone.ZoneSettings;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.List;
+import org.xbill.DNS.Name;
+
+/** Builds routing states for tests through the same commands the API sends. */
+public final class Fleet {
+
+    public static final Name ZONE = Name.fromConstantString("postgres.internal.");
+    public static final long FIRST_SERIAL = 1000;
+
+    private final RoutingEngine engine = new RoutingEngine(settings(), RoutingTable.empty(), FIRST_SERIAL);
+
+    public static ZoneSettings settings() {
+        return new ZoneSettings(ZONE, Name.fromConstantString("hostmaster.postgres.internal."),
+                List.of(InetAddress.getLoopbackAddress()), Duration.ofSeconds(5), Duration.ofSeconds(30),
+                Duration.ofSeconds(60), Duration.ofHours(1));
+    }
+
+    /** pg-main (10.0.0.5) with replica pg-replica-1 (10.0.0.6, fd00::6) and the pair mydb on its replica. */
+    public static Fleet standard() {
+        return new Fleet()
+                .primary("pg-main", "10.0.0.5")
+                .replica("pg-replica-1", "pg-main", "10.0.0.6", "fd00::6")
+                .pair("pg-main", "mydb");
+    }
+
+    public Fleet primary(String name, String... addresses) {
+        engine.apply(new RoutingCommand.PutServer(name, "Primary", null, List.of(addresses)));
+        return this;
+    }
+
+    public Fleet replica(String name, String source, String... addresses) {
+        engine.apply(new RoutingCommand.PutServer(name, "AsyncReplica", source, List.of(addresses)));
+        return this;
+    }
+
+    public Fleet pair(String primary, String base, String... members) {
+        engine.apply(new RoutingCommand.PutEndpoint(primary, base, "ReadWrite",
+                members.length == 0 ? null : List.of(members)));
+        return this;
+    }
+
+    public RoutingEngine engine() {
+        return engine;
+    }
+}
