@@ -27,10 +27,14 @@ public class ProblemBodyProvider implements JsonErrorResponseBodyProvider<Proble
         List<Problem.FieldProblem> fields = new ArrayList<>();
         String detail = null;
         for (Error error : context.getErrors()) {
+            String message = BindingErrors.message(error.getMessage());
             if (detail == null) {
-                detail = error.getMessage();
+                detail = message;
             }
-            error.getPath().ifPresent(path -> fields.add(new Problem.FieldProblem(path, rule, error.getMessage())));
+            if (error.getPath().isPresent()) {
+                fields.add(new Problem.FieldProblem(BindingErrors.field(error.getMessage()),
+                        BindingErrors.rule(error.getMessage(), rule), message));
+            }
         }
         return Problems.body(status, detail == null ? status.getReason() : detail, fields);
     }

@@ -1,0 +1,104 @@
+package dev.vedns.api;
+
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpRequest;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.json.JsonMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+
+/** The admin API through Micronaut's real HTTP client, with every reply kept raw: status, type, JSON. */
+public final class Api {
+
+    /** One HTTP exchange's outcome. */
+    public record Reply(int status, String contentType, String body, JsonMapper mapper) {
+
+        @SuppressWarnings("unchecked")
+        public Map<String, Object> json() {
+            return (Map<String, Object>) parse();
+        }
+
+        @SuppressWarnings("unchecked")
+        public List<Map<String, Object>> jsonList() {
+            return (List<Map<String, Object>>) parse();
+        }
+
+        private Object parse() {
+            try {
+                return mapper.readValue(body, Object.class);
+            } catch (IOException e) {
+                throw new UncheckedIOException("not JSON: " + body, e);
+            }
+        }
+
+        /** The problem's field errors as "field:rule". */
+        @SuppressWarnings("unchecked")
+        public List<String> fieldRules() {
+            Object errors = json().get("errors");
+            if (errors == null) {
+                return List.of();
+            }
+            return ((List<Map<String, Object>>) errors).stream().map(e -> e.get("field") + ":" + e.get("rule")).toList();
+        }
+    }
+
+    private final HttpClient client;
+    private final JsonMapper mapper;
+
+    public Api(HttpClient client, JsonMapper mapper) {
+        this.client = client;
+        this.mapper = mapper;
+    }
+
+    public Reply get(String path) {
+        return exchange(HttpRequest.GET(path));
+    }
+
+    public Reply put(String path, String json) {
+        return exchange(HttpRequest.PUT(path, json).contentType(MediaType.APPLICATION_JSON_TYPE));
+    }
+
+    public Reply patch(String path, String json) {
+        return exchange(HttpRequest.PATCH(path, json).contentType(MediaType.APPLICATION_JSON_TYPE));
+    }
+
+    public Reply delete(String path) {
+        return exchange(HttpRequest.DELETE(path));
+    }
+
+    public Reply exchange(MutableHttpRequest<?> request) {
+        try {
+            HttpResponse<String> response = client.toBlocking().exchange(request, Argument.STRING, Argument.STRING);
+            return reply(response);
+        } catch (HttpClientResponseException refused) {
+            return reply(refused.getResponse());
+        }
+    }
+
+    private Reply reply(HttpResponse<?> response) {
+        String body = response.getBody(String.class).orElse("");
+        String type = response.getContentType().map(MediaType::toString).orElse("");
+        return new Reply(response.code(), type, body, mapper);
+    }
+
+    /** Registers pg-main (10.0.0.5) and pg-replica-1 (10.0.0.6, fd00::6), and creates the pair mydb. */
+    public void standardFleet() {
+        expect(201, put("/api/v1/servers/pg-main", "{\"replicationRole\":\"Primary\",\"addresses\":[\"10.0.0.5\"]}"));
+        expect(201, put("/api/v1/servers/pg-replica-1", "{\"replicationRole\":\"AsyncReplica\","
+                + "\"sourceServerName\":\"pg-main\",\"addresses\":[\"10.0.0.6\",\"fd00::6\"]}"));
+        expect(201, put("/api/v1/servers/pg-main/virtual-endpoints/mydb", "{\"endpointType\":\"ReadWrite\"}"));
+    }
+
+    public static Reply expect(int status, Reply reply) {
+        if (reply.status() != status) {
+            throw new AssertionError("expected HTTP " + status + " but got " + reply.status() + ": " + reply.body());
+        }
+        return reply;
+    }
+}
