@@ -1,0 +1,76 @@
+package dev.vedns.api;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The packaged jar started as a real process, the way a user starts it, and the ports it reports. */
+final class VednsProcess implements AutoCloseable {
+
+    private static final Pattern STARTED = Pattern.compile(
+            "vedns serving zone (\\S+): DNS udp ([\\d.]+):(\\d+) tcp ([\\d.]+):(\\d+), API (http://\\S+)");
+    private static final Path JAR = Path.of("target", "vedns.jar");
+
+    private final Process process;
+    private final Path log;
+    final String startupLine;
+    final String zone;
+    final int dnsPort;
+    final int tcpPort;
+    final String apiUrl;
+
+    VednsProcess(List<String> jvmOptions, List<String> arguments, Map<String, String> environment) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", JAR.toAbsolutePath().toString()));
+        command.addAll(arguments);
+        log = Files.createTempFile("vedns-", ".log");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        process = builder.start();
+        Matcher started = awaitStartup(Duration.ofSeconds(60));
+        startupLine = started.group(0);
+        zone = started.group(1);
+        dnsPort = Integer.parseInt(started.group(3));
+        tcpPort = Integer.parseInt(started.group(5));
+        apiUrl = started.group(6);
+    }
+
+    private Matcher awaitStartup(Duration limit) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < deadline) {
+            Matcher matcher = STARTED.matcher(output());
+            if (matcher.find()) {
+                return matcher;
+            }
+            if (!process.isAlive()) {
+                throw new AssertionError("vedns exited with " + process.exitValue() + ":\n" + output());
+            }
+            Thread.sleep(50);
+        }
+        close();
+        throw new AssertionError("vedns did not report its listeners within " + limit + ":\n" + output());
+    }
+
+    String output() throws IOException {
+        return Files.readString(log, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() throws IOException, InterruptedException {
+        process.destroy();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+        Files.deleteIfExists(log);
+    }
+}
