@@ -5,15 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.vedns.api.config.DnsListener;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.util.List;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -24,25 +18,16 @@ import org.junit.jupiter.api.TestInstance;
 class DigTest {
 
     @Inject
-    @Client("/")
-    HttpClient client;
-    @Inject
-    JsonMapper mapper;
-    @Inject
-    DnsListener listener;
+    Vedns vedns;
 
     private Api api;
     private int port;
 
     @BeforeEach
     void fleet() {
-        api = new Api(client, mapper);
-        port = listener.udpAddress().getPort();
-        if (api.get("/api/v1/servers/pg-main").status() == 404) {
-            api.standardFleet();
-            String many = IntStream.rangeClosed(1, 40).mapToObj(i -> "\"fd00::1:" + i + "\"").collect(Collectors.joining(","));
-            expect(201, api.put("/api/v1/servers/pg-big", "{\"replicationRole\":\"Primary\",\"addresses\":[" + many + "]}"));
-        }
+        api = vedns.api();
+        port = vedns.listener().udpAddress().getPort();
+        vedns.fleetWithALargeServer();
     }
 
     @Test

@@ -4,10 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.vedns.api.config.DnsListener;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.io.DataInputStream;
@@ -19,8 +15,6 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.List;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -42,21 +36,11 @@ import org.xbill.DNS.Type;
 class DnsRulesOverSocketsTest {
 
     @Inject
-    @Client("/")
-    HttpClient client;
-    @Inject
-    JsonMapper mapper;
-    @Inject
-    DnsListener listener;
+    Vedns vedns;
 
     @BeforeEach
     void fleet() {
-        Api api = new Api(client, mapper);
-        if (api.get("/api/v1/servers/pg-main").status() == 404) {
-            api.standardFleet();
-            String many = IntStream.rangeClosed(1, 40).mapToObj(i -> "\"fd00::1:" + i + "\"").collect(Collectors.joining(","));
-            Api.expect(201, api.put("/api/v1/servers/pg-big", "{\"replicationRole\":\"Primary\",\"addresses\":[" + many + "]}"));
-        }
+        vedns.fleetWithALargeServer();
     }
 
     @Test
@@ -118,7 +102,7 @@ class DnsRulesOverSocketsTest {
     @Test
     void pipelinedTcpQueriesKeepTheirIds() throws Exception {
         try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", listener.tcpAddress().getPort()), 3000);
+            socket.connect(new InetSocketAddress("127.0.0.1", vedns.listener().tcpAddress().getPort()), 3000);
             socket.setSoTimeout(5000);
             DataOutputStream out = new DataOutputStream(socket.getOutputStream());
             for (int id = 1; id <= 10; id++) {
@@ -145,7 +129,7 @@ class DnsRulesOverSocketsTest {
     }
 
     private Message send(Message query, boolean tcp) throws IOException {
-        SimpleResolver resolver = new SimpleResolver(listener.udpAddress());
+        SimpleResolver resolver = new SimpleResolver(vedns.listener().udpAddress());
         resolver.setTCP(tcp);
         resolver.setIgnoreTruncation(false);
         resolver.setTimeout(Duration.ofSeconds(3));
@@ -157,7 +141,7 @@ class DnsRulesOverSocketsTest {
         try (DatagramSocket socket = new DatagramSocket()) {
             socket.setSoTimeout(3000);
             byte[] wire = query.toWire();
-            socket.send(new DatagramPacket(wire, wire.length, new InetSocketAddress("127.0.0.1", listener.udpAddress().getPort())));
+            socket.send(new DatagramPacket(wire, wire.length, new InetSocketAddress("127.0.0.1", vedns.listener().udpAddress().getPort())));
             DatagramPacket response = new DatagramPacket(new byte[65535], 65535);
             socket.receive(response);
             return new Message(java.util.Arrays.copyOf(response.getData(), response.getLength()));

@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -20,16 +17,13 @@ import org.junit.jupiter.api.Test;
 class ProblemJsonTest {
 
     @Inject
-    @Client("/")
-    HttpClient client;
-    @Inject
-    JsonMapper mapper;
+    Vedns vedns;
 
     private Api api;
 
     @BeforeEach
     void setUp() {
-        api = new Api(client, mapper);
+        api = vedns.api();
     }
 
     @Test

@@ -4,10 +4,6 @@ import static dev.vedns.api.Api.expect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.vedns.api.config.DnsListener;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -20,17 +16,12 @@ import org.xbill.DNS.Type;
 class ReadYourWritesTest {
 
     @Inject
-    @Client("/")
-    HttpClient client;
-    @Inject
-    JsonMapper mapper;
-    @Inject
-    DnsListener listener;
+    Vedns vedns;
 
     @Test
     void eachChangeIsVisibleAtOnceWithAHigherSerial() throws Exception {
-        Api api = new Api(client, mapper);
-        Dns dns = new Dns(listener);
+        Api api = vedns.api();
+        Dns dns = vedns.dns();
         long serial = dns.serial();
 
         expect(201, api.put("/api/v1/servers/pg-main", "{\"replicationRole\":\"Primary\",\"addresses\":[\"10.0.0.5\"]}"));

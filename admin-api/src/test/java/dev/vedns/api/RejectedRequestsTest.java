@@ -4,10 +4,6 @@ import static dev.vedns.api.Api.expect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.vedns.api.config.DnsListener;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -20,17 +16,12 @@ import org.xbill.DNS.Type;
 class RejectedRequestsTest {
 
     @Inject
-    @Client("/")
-    HttpClient client;
-    @Inject
-    JsonMapper mapper;
-    @Inject
-    DnsListener listener;
+    Vedns vedns;
 
     @Test
     void everyRefusalLeavesStateAndDnsAsTheyWere() throws Exception {
-        Api api = new Api(client, mapper);
-        Dns dns = new Dns(listener);
+        Api api = vedns.api();
+        Dns dns = vedns.dns();
         api.standardFleet();
         String state = expect(200, api.get("/api/v1/servers")).body();
         List<String> answers = dnsView(dns);

@@ -4,10 +4,6 @@ import static dev.vedns.api.Api.expect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.vedns.api.config.DnsListener;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -23,20 +19,15 @@ class VirtualEndpointsApiTest {
     private static final String PAIR = "/api/v1/servers/pg-main/virtual-endpoints/mydb";
 
     @Inject
-    @Client("/")
-    HttpClient client;
-    @Inject
-    JsonMapper mapper;
-    @Inject
-    DnsListener listener;
+    Vedns vedns;
 
     private Api api;
     private Dns dns;
 
     @BeforeEach
     void setUp() {
-        api = new Api(client, mapper);
-        dns = new Dns(listener);
+        api = vedns.api();
+        dns = vedns.dns();
         api.standardFleet();
         expect(201, api.put("/api/v1/servers/pg-replica-2", "{\"replicationRole\":\"AsyncReplica\","
                 + "\"sourceServerName\":\"pg-main\",\"addresses\":[\"10.0.0.7\"]}"));

@@ -1,0 +1,47 @@
+package dev.vedns.api;
+
+import dev.vedns.api.config.DnsListener;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Singleton;
+
+/** The application under test as its users reach it: the admin API and the DNS server on their real ports. */
+@Singleton
+public class Vedns {
+
+    private final Api api;
+    private final Dns dns;
+    private final DnsListener listener;
+
+    public Vedns(@Client("/") HttpClient client, JsonMapper mapper, DnsListener listener) {
+        this.api = new Api(client, mapper);
+        this.dns = new Dns(listener);
+        this.listener = listener;
+    }
+
+    public Api api() {
+        return api;
+    }
+
+    public Dns dns() {
+        return dns;
+    }
+
+    public DnsListener listener() {
+        return listener;
+    }
+
+    /** The standard fleet plus pg-big, a primary with 40 IPv6 addresses whose AAAA answer needs EDNS or TCP. */
+    public void fleetWithALargeServer() {
+        if (api.get("/api/v1/servers/pg-main").status() == 404) {
+            api.standardFleet();
+            StringBuilder addresses = new StringBuilder();
+            for (int i = 1; i <= 40; i++) {
+                addresses.append(i == 1 ? "" : ",").append("\"fd00::1:").append(i).append('"');
+            }
+            Api.expect(201, api.put("/api/v1/servers/pg-big",
+                    "{\"replicationRole\":\"Primary\",\"addresses\":[" + addresses + "]}"));
+        }
+    }
+}
