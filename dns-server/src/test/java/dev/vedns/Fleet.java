@@ -1,6 +1,7 @@
 package dev.vedns;
 
 import dev.vedns.engine.RoutingEngine;
+import dev.vedns.events.EventLog;
 import dev.vedns.routing.RoutingCommand;
 import dev.vedns.routing.RoutingTable;
 import dev.vedns.zone.ZoneSettings;
@@ -15,7 +16,7 @@ public final class Fleet {
     public static final Name ZONE = Name.fromConstantString("postgres.internal.");
     public static final long FIRST_SERIAL = 1000;
 
-    private final RoutingEngine engine = new RoutingEngine(settings(), RoutingTable.empty(), FIRST_SERIAL);
+    private final RoutingEngine engine = new RoutingEngine(settings(), RoutingTable.empty(), FIRST_SERIAL, new EventLog(1000));
 
     public static ZoneSettings settings() {
         return new ZoneSettings(ZONE, Name.fromConstantString("hostmaster.postgres.internal."),

@@ -1,5 +1,8 @@
 package dev.vedns.engine;
 
+import dev.vedns.events.EventDescriber;
+import dev.vedns.events.EventLog;
+import dev.vedns.events.RoutingEvent;
 import dev.vedns.routing.Outcome;
 import dev.vedns.routing.RoutingCommand;
 import dev.vedns.routing.RoutingRules;
@@ -7,6 +10,7 @@ import dev.vedns.routing.RoutingTable;
 import dev.vedns.zone.ZoneCompiler;
 import dev.vedns.zone.ZoneSettings;
 import dev.vedns.zone.ZoneSnapshot;
+import java.time.Instant;
 import java.util.function.Supplier;
 
 /**
@@ -21,22 +25,33 @@ public final class RoutingEngine implements Supplier<ZoneSnapshot> {
     }
 
     private final ZoneCompiler compiler;
+    private final EventDescriber describer;
+    private final EventLog events;
     private volatile Published current;
 
-    public RoutingEngine(ZoneSettings settings, RoutingTable initial, long initialSerial) {
+    public RoutingEngine(ZoneSettings settings, RoutingTable initial, long initialSerial, EventLog events) {
         this.compiler = new ZoneCompiler(settings);
+        this.describer = new EventDescriber(settings.origin());
+        this.events = events;
         this.current = new Published(initial, compiler.compile(initial, initialSerial));
     }
 
     /** Applies one command; a refused command throws {@link dev.vedns.routing.RoutingException} and changes nothing. */
-    public synchronized Outcome apply(RoutingCommand command) {
+    public synchronized Applied apply(RoutingCommand command) {
         Published before = current;
         Outcome outcome = RoutingRules.apply(before.table(), command);
-        if (outcome.changed()) {
-            long serial = nextSerial(before.snapshot().serial());
-            current = new Published(outcome.table(), compiler.compile(outcome.table(), serial));
+        if (!outcome.changed()) {
+            return new Applied(before.table(), outcome.effect(), null);
         }
-        return outcome;
+        long serial = nextSerial(before.snapshot().serial());
+        current = new Published(outcome.table(), compiler.compile(outcome.table(), serial));
+        RoutingEvent event = describer.describe(events.nextId(), Instant.now(), serial, command, outcome, before.table());
+        events.append(event);
+        return new Applied(outcome.table(), outcome.effect(), event);
+    }
+
+    public EventLog events() {
+        return events;
     }
 
     public RoutingTable table() {

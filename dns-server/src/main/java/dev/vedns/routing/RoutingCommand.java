@@ -27,4 +27,8 @@ public sealed interface RoutingCommand {
 
     record DeleteEndpoint(String serverName, String endpointName) implements RoutingCommand {
     }
+
+    /** Promote a replica; mode and option default to Switchover and Planned when null. */
+    record Promote(String serverName, String promoteMode, String promoteOption) implements RoutingCommand {
+    }
 }

@@ -3,6 +3,7 @@ package dev.vedns.routing;
 import dev.vedns.routing.Outcome.Effect;
 import dev.vedns.routing.RoutingCommand.DeleteEndpoint;
 import dev.vedns.routing.RoutingCommand.DeleteServer;
+import dev.vedns.routing.RoutingCommand.Promote;
 import dev.vedns.routing.RoutingCommand.PutEndpoint;
 import dev.vedns.routing.RoutingCommand.PutServer;
 import dev.vedns.routing.RoutingCommand.RetargetReader;
@@ -36,19 +37,16 @@ public final class RoutingRules {
         if (command instanceof RetargetReader retarget) {
             return retargetReader(table, retarget);
         }
+        if (command instanceof Promote promote) {
+            return promote(table, promote);
+        }
         return deleteEndpoint(table, (DeleteEndpoint) command);
     }
 
     private static Outcome putServer(RoutingTable table, PutServer put) {
         List<FieldError> errors = new ArrayList<>();
         addIfBroken(errors, Names.check("serverName", put.serverName()));
-        ReplicationRole role = ReplicationRole.parse(put.replicationRole()).orElse(null);
-        if (role == null) {
-            errors.add(put.replicationRole() == null
-                    ? new FieldError("replicationRole", "required", "replicationRole is required: Primary or AsyncReplica.")
-                    : new FieldError("replicationRole", "oneOf", "replicationRole '" + put.replicationRole()
-                            + "' is not one of: Primary, AsyncReplica."));
-        }
+        ReplicationRole role = Choices.parseOr(ReplicationRole.class, "replicationRole", put.replicationRole(), null, errors);
         String source = blankToNull(put.sourceServerName());
         if (role == ReplicationRole.AsyncReplica && source == null) {
             errors.add(new FieldError("sourceServerName", "required",
@@ -209,6 +207,45 @@ public final class RoutingRules {
         Server primary = requirePrimaryForWrite(table, delete.serverName());
         VirtualEndpoint endpoint = RoutingQueries.endpointOf(table, primary, delete.endpointName());
         return new Outcome(table.withoutEndpoint(endpoint.name()), Effect.DELETED);
+    }
+
+    private static Outcome promote(RoutingTable table, Promote promote) {
+        List<FieldError> errors = new ArrayList<>();
+        PromoteMode mode = Choices.parseOr(PromoteMode.class, "promoteMode", promote.promoteMode(), PromoteMode.Switchover, errors);
+        Choices.parseOr(PromoteOption.class, "promoteOption", promote.promoteOption(), PromoteOption.Planned, errors);
+        if (!errors.isEmpty()) {
+            throw RoutingException.invalid(errors);
+        }
+        Server replica = RoutingQueries.server(table, promote.serverName());
+        if (replica.isPrimary()) {
+            throw RoutingException.conflict("Server '" + replica.name() + "' is a primary already: only a replica can be promoted.");
+        }
+        Server primary = table.server(replica.sourceServerName());
+        VirtualEndpoint pair = table.endpointOf(primary.name());
+        Server promoted = replica.withRole(ReplicationRole.Primary, null);
+        if (mode == PromoteMode.Standalone) {
+            RoutingTable next = table.withServer(promoted);
+            if (pair != null && pair.readerTarget().equals(replica.name())) {
+                next = next.withEndpoint(pair.withReaderTarget(primary.name()));
+            }
+            return new Outcome(next, Effect.UPDATED);
+        }
+        if (pair != null && !pair.readerTarget().equals(replica.name())) {
+            throw RoutingException.conflict("The reader of virtual endpoint pair '" + pair.name() + "' targets '"
+                    + pair.readerTarget() + "', not '" + replica.name() + "': retarget the reader to '" + replica.name()
+                    + "' first (PATCH its members), then promote, so reads never land on the new primary by surprise.");
+        }
+        RoutingTable next = table.withServer(promoted)
+                .withServer(primary.withRole(ReplicationRole.AsyncReplica, replica.name()));
+        for (Server sibling : table.replicasOf(primary.name())) {
+            if (!sibling.name().equals(replica.name())) {
+                next = next.withServer(sibling.withRole(ReplicationRole.AsyncReplica, replica.name()));
+            }
+        }
+        if (pair != null) {
+            next = next.withEndpoint(new VirtualEndpoint(pair.name(), replica.name(), primary.name()));
+        }
+        return new Outcome(next, Effect.UPDATED);
     }
 
     private static void checkMembersShape(List<String> members, boolean required, List<FieldError> errors) {

@@ -24,6 +24,11 @@ public record Server(String name, ReplicationRole role, String sourceServerName,
         return isPrimary() ? name : sourceServerName;
     }
 
+    /** The same server in another role; the role changes only by promotion. */
+    public Server withRole(ReplicationRole newRole, String newSource) {
+        return new Server(name, newRole, newSource, addresses);
+    }
+
     public Server withAddresses(List<InetAddress> newAddresses) {
         return new Server(name, role, sourceServerName, newAddresses);
     }

@@ -1,6 +1,7 @@
 package dev.vedns.api.config;
 
 import dev.vedns.engine.RoutingEngine;
+import dev.vedns.events.EventLog;
 import dev.vedns.routing.AddressLiterals;
 import dev.vedns.routing.RoutingTable;
 import dev.vedns.transport.DnsServerSettings;
@@ -38,9 +39,13 @@ public class EngineFactory {
     }
 
     @Singleton
-    RoutingEngine routingEngine(ZoneSettings settings) {
+    RoutingEngine routingEngine(ZoneSettings settings, VednsConfiguration config) {
+        int retain = config.getEvents().getRetain();
+        if (retain < 1) {
+            throw new ConfigurationException("vedns.events.retain must be at least 1, not " + retain);
+        }
         // A clock-based first serial keeps serials rising across restarts, so secondaries never see one go back.
-        return new RoutingEngine(settings, RoutingTable.empty(), Instant.now().getEpochSecond());
+        return new RoutingEngine(settings, RoutingTable.empty(), Instant.now().getEpochSecond(), new EventLog(retain));
     }
 
     private static Name absoluteName(String key, String text) {

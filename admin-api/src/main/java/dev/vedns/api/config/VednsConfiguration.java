@@ -12,6 +12,7 @@ public class VednsConfiguration {
     private String hostmaster;
     private Dns dns = new Dns();
     private Ttl ttl = new Ttl();
+    private Events events = new Events();
 
     public String getZone() {
         return zone;
@@ -44,6 +45,29 @@ public class VednsConfiguration {
 
     public void setTtl(Ttl ttl) {
         this.ttl = ttl;
+    }
+
+    public Events getEvents() {
+        return events;
+    }
+
+    public void setEvents(Events events) {
+        this.events = events;
+    }
+
+    /** {@code vedns.events.*}: the in-memory event log. */
+    @ConfigurationProperties("events")
+    public static class Events {
+        private int retain = 10_000;
+
+        /** How many of the most recent events are kept; older ones are dropped. */
+        public int getRetain() {
+            return retain;
+        }
+
+        public void setRetain(int retain) {
+            this.retain = retain;
+        }
     }
 
     /** {@code vedns.dns.*}: the DNS listener. */

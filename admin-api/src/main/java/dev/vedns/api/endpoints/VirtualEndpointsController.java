@@ -1,8 +1,8 @@
 package dev.vedns.api.endpoints;
 
 import dev.vedns.api.Representations;
+import dev.vedns.engine.Applied;
 import dev.vedns.engine.RoutingEngine;
-import dev.vedns.routing.Outcome;
 import dev.vedns.routing.RoutingCommand;
 import dev.vedns.routing.RoutingQueries;
 import io.micronaut.http.HttpResponse;
@@ -39,16 +39,16 @@ public class VirtualEndpointsController {
 
     @Put("/{endpointName}")
     public HttpResponse<EndpointResource> put(String serverName, String endpointName, @Body EndpointRequest request) {
-        Outcome outcome = engine.apply(new RoutingCommand.PutEndpoint(serverName, endpointName,
+        Applied applied = engine.apply(new RoutingCommand.PutEndpoint(serverName, endpointName,
                 request.endpointType(), request.members()));
-        return HttpResponse.status(outcome.effect() == Outcome.Effect.CREATED ? HttpStatus.CREATED : HttpStatus.OK)
-                .body(representations.endpoint(outcome.table().endpoint(endpointName)));
+        return HttpResponse.status(applied.created() ? HttpStatus.CREATED : HttpStatus.OK)
+                .body(representations.endpoint(applied.table().endpoint(endpointName)));
     }
 
     @Patch("/{endpointName}")
     public EndpointResource retarget(String serverName, String endpointName, @Body EndpointRequest request) {
-        Outcome outcome = engine.apply(new RoutingCommand.RetargetReader(serverName, endpointName, request.members()));
-        return representations.endpoint(outcome.table().endpoint(endpointName));
+        Applied applied = engine.apply(new RoutingCommand.RetargetReader(serverName, endpointName, request.members()));
+        return representations.endpoint(applied.table().endpoint(endpointName));
     }
 
     @Delete("/{endpointName}")

@@ -1,8 +1,8 @@
 package dev.vedns.api.servers;
 
 import dev.vedns.api.Representations;
+import dev.vedns.engine.Applied;
 import dev.vedns.engine.RoutingEngine;
-import dev.vedns.routing.Outcome;
 import dev.vedns.routing.RoutingCommand;
 import dev.vedns.routing.RoutingQueries;
 import dev.vedns.routing.RoutingTable;
@@ -41,11 +41,10 @@ public class ServersController {
 
     @Put("/{serverName}")
     public HttpResponse<ServerResource> put(String serverName, @Body ServerRequest request) {
-        Outcome outcome = engine.apply(new RoutingCommand.PutServer(serverName, request.replicationRole(),
+        Applied applied = engine.apply(new RoutingCommand.PutServer(serverName, request.replicationRole(),
                 request.sourceServerName(), request.addresses()));
-        ServerResource body = representations.server(outcome.table(), outcome.table().server(serverName));
-        return HttpResponse.status(outcome.effect() == Outcome.Effect.CREATED ? HttpStatus.CREATED : HttpStatus.OK)
-                .body(body);
+        ServerResource body = representations.server(applied.table(), applied.table().server(serverName));
+        return HttpResponse.status(applied.created() ? HttpStatus.CREATED : HttpStatus.OK).body(body);
     }
 
     @Delete("/{serverName}")

@@ -1,0 +1,30 @@
+package dev.vedns.api.events;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.vedns.events.RoutingEvent;
+import dev.vedns.events.TargetChange;
+import io.micronaut.serde.annotation.Serdeable;
+import java.util.List;
+import java.util.Map;
+
+/** A routing event as the API shows it; {@code targets} lists every endpoint name that moved. */
+@Serdeable
+public record EventResource(long id, String time, long serial, String kind, List<String> servers,
+                            List<String> virtualEndpoints, Map<String, String> details,
+                            @JsonInclude(JsonInclude.Include.ALWAYS) List<Target> targets) {
+
+    /** One endpoint name's target before and after; a missing side means the name did not exist then. */
+    @Serdeable
+    public record Target(String fqdn, String before, String after) {
+    }
+
+    static EventResource of(RoutingEvent event) {
+        return new EventResource(event.id(), event.time().toString(), event.serial(), event.kind(), event.servers(),
+                event.virtualEndpoints(), event.details(),
+                event.targets().stream().map(EventResource::target).toList());
+    }
+
+    private static Target target(TargetChange change) {
+        return new Target(change.fqdn(), change.before(), change.after());
+    }
+}

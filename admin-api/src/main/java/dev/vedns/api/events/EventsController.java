@@ -1,0 +1,44 @@
+package dev.vedns.api.events;
+
+import dev.vedns.engine.RoutingEngine;
+import dev.vedns.events.EventLog;
+import dev.vedns.routing.FieldError;
+import dev.vedns.routing.RoutingException;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@code GET /api/v1/events?after=ID&limit=N}: the routing changes, oldest first, page by page. */
+@Controller("/api/v1/events")
+public class EventsController {
+
+    static final int DEFAULT_LIMIT = 100;
+    static final int MAX_LIMIT = 1000;
+
+    private final RoutingEngine engine;
+
+    public EventsController(RoutingEngine engine) {
+        this.engine = engine;
+    }
+
+    @Get
+    public EventPage list(@Nullable @QueryValue Long after, @Nullable @QueryValue Integer limit) {
+        long from = after == null ? 0 : after;
+        int size = limit == null ? DEFAULT_LIMIT : limit;
+        List<FieldError> errors = new ArrayList<>();
+        if (from < 0) {
+            errors.add(new FieldError("after", "min", "after must be 0 or an event id, not " + from + "."));
+        }
+        if (size < 1 || size > MAX_LIMIT) {
+            errors.add(new FieldError("limit", "range", "limit must be between 1 and " + MAX_LIMIT + ", not " + size + "."));
+        }
+        if (!errors.isEmpty()) {
+            throw RoutingException.invalid(errors);
+        }
+        EventLog log = engine.events();
+        return new EventPage(log.after(from, size).stream().map(EventResource::of).toList(), log.oldestId(), log.latestId());
+    }
+}

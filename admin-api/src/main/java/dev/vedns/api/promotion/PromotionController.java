@@ -1,0 +1,48 @@
+package dev.vedns.api.promotion;
+
+import dev.vedns.api.Representations;
+import dev.vedns.engine.Applied;
+import dev.vedns.engine.RoutingEngine;
+import dev.vedns.routing.RoutingCommand;
+import dev.vedns.routing.RoutingTable;
+import dev.vedns.routing.Server;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** {@code POST /api/v1/servers/{serverName}/promote}: promote a replica, the endpoints following the roles. */
+@Controller("/api/v1/servers/{serverName}/promote")
+public class PromotionController {
+
+    private final RoutingEngine engine;
+    private final Representations representations;
+
+    public PromotionController(RoutingEngine engine, Representations representations) {
+        this.engine = engine;
+        this.representations = representations;
+    }
+
+    @Post
+    public PromotionResult promote(String serverName, @Nullable @Body PromoteRequest request) {
+        PromoteRequest body = request == null ? new PromoteRequest(null, null) : request;
+        Applied applied = engine.apply(new RoutingCommand.Promote(serverName, body.promoteMode(), body.promoteOption()));
+        RoutingTable table = applied.table();
+        // The promoted server's set first, then every other set whose members the promotion changed.
+        Set<String> primaries = new LinkedHashSet<>();
+        primaries.add(serverName);
+        for (String touched : applied.event().servers()) {
+            Server server = table.server(touched);
+            if (server != null) {
+                primaries.add(server.primaryName());
+            }
+        }
+        List<Server> sets = primaries.stream().map(table::server).toList();
+        return new PromotionResult(serverName, applied.event().details().get("promoteMode"),
+                applied.event().details().get("promoteOption"), applied.event().id(),
+                sets.stream().map(primary -> representations.server(table, primary)).toList());
+    }
+}
