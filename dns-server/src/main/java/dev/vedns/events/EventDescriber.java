@@ -38,14 +38,14 @@ public final class EventDescriber {
         SortedSet<String> servers = new TreeSet<>();
         SortedSet<String> endpoints = new TreeSet<>();
         Map<String, String> details = new LinkedHashMap<>();
-        String kind = name(command, outcome, servers, endpoints, details);
+        String kind = name(command, outcome, before, servers, endpoints, details);
         changedServers(before, after, servers);
         List<TargetChange> targets = targetChanges(before, after, endpoints);
         return new RoutingEvent(id, time, serial, kind, List.copyOf(servers), List.copyOf(endpoints), Map.copyOf(details),
                 targets);
     }
 
-    private static String name(RoutingCommand command, Outcome outcome, SortedSet<String> servers,
+    private static String name(RoutingCommand command, Outcome outcome, RoutingTable before, SortedSet<String> servers,
                                SortedSet<String> endpoints, Map<String, String> details) {
         boolean created = outcome.effect() == Outcome.Effect.CREATED;
         if (command instanceof RoutingCommand.PutServer put) {
@@ -68,6 +68,7 @@ public final class EventDescriber {
         }
         if (command instanceof RoutingCommand.Promote promote) {
             servers.add(promote.serverName());
+            servers.add(before.server(promote.serverName()).primaryName());
             details.put("promoteMode", Choices.parse(PromoteMode.class, promote.promoteMode())
                     .orElse(PromoteMode.Switchover).name());
             details.put("promoteOption", Choices.parse(PromoteOption.class, promote.promoteOption())
