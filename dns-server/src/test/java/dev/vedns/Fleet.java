@@ -1,9 +1,8 @@
 package dev.vedns;
 
 import dev.vedns.engine.RoutingEngine;
-import dev.vedns.events.EventLog;
+import dev.vedns.engine.DurableState;
 import dev.vedns.routing.RoutingCommand;
-import dev.vedns.routing.RoutingTable;
 import dev.vedns.zone.ZoneSettings;
 import java.net.InetAddress;
 import java.time.Duration;
@@ -16,7 +15,8 @@ public final class Fleet {
     public static final Name ZONE = Name.fromConstantString("postgres.internal.");
     public static final long FIRST_SERIAL = 1000;
 
-    private final RoutingEngine engine = new RoutingEngine(settings(), RoutingTable.empty(), FIRST_SERIAL, new EventLog(1000));
+    private final MemoryChangeLog changeLog = new MemoryChangeLog();
+    private final RoutingEngine engine = new RoutingEngine(settings(), DurableState.fresh(FIRST_SERIAL), 1000, changeLog, 1000);
 
     public static ZoneSettings settings() {
         return new ZoneSettings(ZONE, Name.fromConstantString("hostmaster.postgres.internal."),
@@ -46,6 +46,10 @@ public final class Fleet {
         engine.apply(new RoutingCommand.PutEndpoint(primary, base, "ReadWrite",
                 members.length == 0 ? null : List.of(members)));
         return this;
+    }
+
+    public MemoryChangeLog changeLog() {
+        return changeLog;
     }
 
     public RoutingEngine engine() {

@@ -14,10 +14,11 @@ import java.time.Instant;
 import java.util.function.Supplier;
 
 /**
- * The single writer of the routing state. A command is validated and applied by the pure rules, compiled
- * into a new snapshot with the next serial, and published through one volatile reference: when
- * {@link #apply} returns, the very next DNS query answers from the new snapshot, and no query ever sees a
- * mix of two states. Readers never lock.
+ * The single writer of the routing state. A command is validated by the pure rules, written durably to the
+ * change log, compiled into a new snapshot with the next serial, and published through one volatile
+ * reference: when {@link #apply} returns, the change is durable and the very next DNS query answers from it,
+ * and no query ever sees a mix of two states. A change that cannot be made durable is not published.
+ * Readers never lock.
  */
 public final class RoutingEngine implements Supplier<ZoneSnapshot> {
 
@@ -27,16 +28,29 @@ public final class RoutingEngine implements Supplier<ZoneSnapshot> {
     private final ZoneCompiler compiler;
     private final EventDescriber describer;
     private final EventLog events;
+    private final ChangeLog changeLog;
+    private final int checkpointEvery;
+    private int sinceCheckpoint;
     private volatile Published current;
 
-    public RoutingEngine(ZoneSettings settings, RoutingTable initial, long initialSerial, EventLog events) {
+    /**
+     * @param recovered       the state to start from (a fresh one, or what the data directory held)
+     * @param checkpointEvery after this many changes the whole state is checkpointed and the journal compacted
+     */
+    public RoutingEngine(ZoneSettings settings, DurableState recovered, int retainEvents, ChangeLog changeLog,
+                         int checkpointEvery) {
         this.compiler = new ZoneCompiler(settings);
         this.describer = new EventDescriber(settings.origin());
-        this.events = events;
-        this.current = new Published(initial, compiler.compile(initial, initialSerial));
+        this.events = new EventLog(retainEvents, recovered.lastEventId(), recovered.events());
+        this.changeLog = changeLog;
+        this.checkpointEvery = checkpointEvery;
+        this.current = new Published(recovered.table(), compiler.compile(recovered.table(), recovered.serial()));
     }
 
-    /** Applies one command; a refused command throws {@link dev.vedns.routing.RoutingException} and changes nothing. */
+    /**
+     * Applies one command. A refused command throws {@link dev.vedns.routing.RoutingException}, a change that
+     * cannot be journaled throws {@link dev.vedns.storage.StorageException}; either way nothing changes.
+     */
     public synchronized Applied apply(RoutingCommand command) {
         Published before = current;
         Outcome outcome = RoutingRules.apply(before.table(), command);
@@ -44,10 +58,21 @@ public final class RoutingEngine implements Supplier<ZoneSnapshot> {
             return new Applied(before.table(), outcome.effect(), null);
         }
         long serial = nextSerial(before.snapshot().serial());
-        current = new Published(outcome.table(), compiler.compile(outcome.table(), serial));
         RoutingEvent event = describer.describe(events.nextId(), Instant.now(), serial, command, outcome, before.table());
+        changeLog.append(new JournalRecord(serial, event, before.table().mutationsTo(outcome.table())));
+        current = new Published(outcome.table(), compiler.compile(outcome.table(), serial));
         events.append(event);
+        if (++sinceCheckpoint >= checkpointEvery) {
+            checkpoint();
+        }
         return new Applied(outcome.table(), outcome.effect(), event);
+    }
+
+    /** Hands the whole current state to the change log, so it can compact its journal. */
+    public synchronized void checkpoint() {
+        Published now = current;
+        changeLog.checkpoint(new DurableState(now.snapshot().serial(), now.table(), events.latestId(), events.snapshot()));
+        sinceCheckpoint = 0;
     }
 
     public EventLog events() {

@@ -18,6 +18,23 @@ public final class EventLog {
         this.retain = retain;
     }
 
+    /** A log that goes on from a recovered state: its newest events, and ids continuing after {@code lastId}. */
+    public EventLog(int retain, long lastId, List<RoutingEvent> recovered) {
+        this(retain);
+        int skip = Math.max(0, recovered.size() - retain);
+        events.addAll(recovered.subList(skip, recovered.size()));
+        this.lastId = lastId;
+    }
+
+    public int retain() {
+        return retain;
+    }
+
+    /** The events kept now, oldest first. */
+    public synchronized List<RoutingEvent> snapshot() {
+        return List.copyOf(events);
+    }
+
     /** The id the next event must carry. */
     public synchronized long nextId() {
         return lastId + 1;

@@ -26,6 +26,34 @@ public final class RoutingTable {
         return EMPTY;
     }
 
+    /** A table from whole maps, for building a large state in one go (an import, a recovery). */
+    static RoutingTable of(NavigableMap<String, Server> servers, NavigableMap<String, VirtualEndpoint> endpoints) {
+        return new RoutingTable(new TreeMap<>(servers), new TreeMap<>(endpoints));
+    }
+
+    /** This table with the mutations applied in order; the mutations are trusted (they come from the journal). */
+    public RoutingTable apply(List<Mutation> mutations) {
+        NavigableMap<String, Server> nextServers = new TreeMap<>(servers);
+        NavigableMap<String, VirtualEndpoint> nextEndpoints = new TreeMap<>(endpoints);
+        for (Mutation mutation : mutations) {
+            if (mutation instanceof Mutation.PutServer put) {
+                nextServers.put(put.server().name(), put.server());
+            } else if (mutation instanceof Mutation.RemoveServer remove) {
+                nextServers.remove(remove.name());
+            } else if (mutation instanceof Mutation.PutEndpoint put) {
+                nextEndpoints.put(put.endpoint().name(), put.endpoint());
+            } else {
+                nextEndpoints.remove(((Mutation.RemoveEndpoint) mutation).name());
+            }
+        }
+        return new RoutingTable(nextServers, nextEndpoints);
+    }
+
+    /** The mutations that turn this table into {@code next}. */
+    public List<Mutation> mutationsTo(RoutingTable next) {
+        return Mutation.between(this, next);
+    }
+
     /** Every server, sorted by name. */
     public Collection<Server> servers() {
         return servers.values();

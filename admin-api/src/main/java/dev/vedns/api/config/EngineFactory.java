@@ -1,12 +1,12 @@
 package dev.vedns.api.config;
 
 import dev.vedns.engine.RoutingEngine;
-import dev.vedns.events.EventLog;
+import dev.vedns.storage.FileStore;
 import dev.vedns.routing.AddressLiterals;
-import dev.vedns.routing.RoutingTable;
 import dev.vedns.transport.DnsServerSettings;
 import dev.vedns.zone.ZoneNames;
 import dev.vedns.zone.ZoneSettings;
+import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.exceptions.ConfigurationException;
 import jakarta.inject.Singleton;
@@ -38,14 +38,32 @@ public class EngineFactory {
         return new DnsServerSettings(dns.getHost(), dns.getPort(), dns.getTcpIdleTimeout(), dns.getTcpMaxConnections());
     }
 
+    /** Opens the data directory, recovering every acknowledged change; closed (unlocked) at shutdown. */
     @Singleton
-    RoutingEngine routingEngine(ZoneSettings settings, VednsConfiguration config) {
+    @Bean(preDestroy = "close")
+    FileStore fileStore(VednsConfiguration config) {
         int retain = config.getEvents().getRetain();
         if (retain < 1) {
             throw new ConfigurationException("vedns.events.retain must be at least 1, not " + retain);
         }
-        // A clock-based first serial keeps serials rising across restarts, so secondaries never see one go back.
-        return new RoutingEngine(settings, RoutingTable.empty(), Instant.now().getEpochSecond(), new EventLog(retain));
+        // A new directory starts at a clock-based serial, so a secondary that knew an older vedns never sees it go back.
+        return FileStore.open(config.getDataDir(), Instant.now().getEpochSecond(), retain,
+                config.getJournal().isRecoverDamaged());
+    }
+
+    @Singleton
+    RoutingEngine routingEngine(ZoneSettings settings, VednsConfiguration config, FileStore store) {
+        int checkpointEvery = config.getJournal().getCheckpointEvery();
+        if (checkpointEvery < 1) {
+            throw new ConfigurationException("vedns.journal.checkpoint-every must be at least 1, not " + checkpointEvery);
+        }
+        RoutingEngine engine = new RoutingEngine(settings, store.recovered(), config.getEvents().getRetain(), store,
+                checkpointEvery);
+        if (store.replayed() > 0) {
+            // Folding the replayed journal into a snapshot also drops any torn tail the recovery cut off.
+            engine.checkpoint();
+        }
+        return engine;
     }
 
     private static Name absoluteName(String key, String text) {

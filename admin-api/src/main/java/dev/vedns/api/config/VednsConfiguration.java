@@ -1,6 +1,7 @@
 package dev.vedns.api.config;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -13,6 +14,8 @@ public class VednsConfiguration {
     private Dns dns = new Dns();
     private Ttl ttl = new Ttl();
     private Events events = new Events();
+    private Path dataDir = Path.of("data");
+    private Journal journal = new Journal();
 
     public String getZone() {
         return zone;
@@ -45,6 +48,48 @@ public class VednsConfiguration {
 
     public void setTtl(Ttl ttl) {
         this.ttl = ttl;
+    }
+
+    /** Where the journal, the snapshot and the lock live; created on first start. */
+    public Path getDataDir() {
+        return dataDir;
+    }
+
+    public void setDataDir(Path dataDir) {
+        this.dataDir = dataDir;
+    }
+
+    public Journal getJournal() {
+        return journal;
+    }
+
+    public void setJournal(Journal journal) {
+        this.journal = journal;
+    }
+
+    /** {@code vedns.journal.*}: the write-ahead journal. */
+    @ConfigurationProperties("journal")
+    public static class Journal {
+        private int checkpointEvery = 1000;
+        private boolean recoverDamaged;
+
+        /** After this many changes the whole state is written to the snapshot and the journal compacted. */
+        public int getCheckpointEvery() {
+            return checkpointEvery;
+        }
+
+        public void setCheckpointEvery(int checkpointEvery) {
+            this.checkpointEvery = checkpointEvery;
+        }
+
+        /** The operator's explicit choice to start from a journal damaged before its last record. */
+        public boolean isRecoverDamaged() {
+            return recoverDamaged;
+        }
+
+        public void setRecoverDamaged(boolean recoverDamaged) {
+            this.recoverDamaged = recoverDamaged;
+        }
     }
 
     public Events getEvents() {

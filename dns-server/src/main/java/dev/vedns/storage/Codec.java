@@ -1,0 +1,255 @@
+package dev.vedns.storage;
+
+import dev.vedns.engine.DurableState;
+import dev.vedns.engine.JournalRecord;
+import dev.vedns.events.RoutingEvent;
+import dev.vedns.events.TargetChange;
+import dev.vedns.routing.Mutation;
+import dev.vedns.routing.ReplicationRole;
+import dev.vedns.routing.RoutingTable;
+import dev.vedns.routing.Server;
+import dev.vedns.routing.VirtualEndpoint;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The binary form of journal records and state snapshots. Version 1; every field in a fixed order. */
+final class Codec {
+
+    private static final int VERSION = 1;
+    private static final int PUT_SERVER = 1;
+    private static final int REMOVE_SERVER = 2;
+    private static final int PUT_ENDPOINT = 3;
+    private static final int REMOVE_ENDPOINT = 4;
+
+    private Codec() {
+    }
+
+    static byte[] encode(JournalRecord record) {
+        return write(out -> {
+            out.writeByte(VERSION);
+            out.writeLong(record.serial());
+            writeEvent(out, record.event());
+            out.writeInt(record.mutations().size());
+            for (Mutation mutation : record.mutations()) {
+                writeMutation(out, mutation);
+            }
+        });
+    }
+
+    static JournalRecord decodeRecord(byte[] bytes) throws IOException {
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
+        checkVersion(in);
+        long serial = in.readLong();
+        RoutingEvent event = readEvent(in);
+        int count = in.readInt();
+        List<Mutation> mutations = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            mutations.add(readMutation(in));
+        }
+        return new JournalRecord(serial, event, mutations);
+    }
+
+    static byte[] encode(DurableState state) {
+        return write(out -> {
+            out.writeByte(VERSION);
+            out.writeLong(state.serial());
+            out.writeLong(state.lastEventId());
+            out.writeInt(state.table().servers().size());
+            for (Server server : state.table().servers()) {
+                writeServer(out, server);
+            }
+            out.writeInt(state.table().endpoints().size());
+            for (VirtualEndpoint endpoint : state.table().endpoints()) {
+                writeEndpoint(out, endpoint);
+            }
+            out.writeInt(state.events().size());
+            for (RoutingEvent event : state.events()) {
+                writeEvent(out, event);
+            }
+        });
+    }
+
+    static DurableState decodeState(byte[] bytes) throws IOException {
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
+        checkVersion(in);
+        long serial = in.readLong();
+        long lastEventId = in.readLong();
+        List<Mutation> contents = new ArrayList<>();
+        int servers = in.readInt();
+        for (int i = 0; i < servers; i++) {
+            contents.add(new Mutation.PutServer(readServer(in)));
+        }
+        int endpoints = in.readInt();
+        for (int i = 0; i < endpoints; i++) {
+            contents.add(new Mutation.PutEndpoint(readEndpoint(in)));
+        }
+        int eventCount = in.readInt();
+        List<RoutingEvent> events = new ArrayList<>(eventCount);
+        for (int i = 0; i < eventCount; i++) {
+            events.add(readEvent(in));
+        }
+        return new DurableState(serial, RoutingTable.empty().apply(contents), lastEventId, events);
+    }
+
+    private static void checkVersion(DataInputStream in) throws IOException {
+        int version = in.readUnsignedByte();
+        if (version != VERSION) {
+            throw new IOException("unknown format version " + version + " (this vedns reads version " + VERSION + ")");
+        }
+    }
+
+    private static void writeMutation(DataOutputStream out, Mutation mutation) throws IOException {
+        if (mutation instanceof Mutation.PutServer put) {
+            out.writeByte(PUT_SERVER);
+            writeServer(out, put.server());
+        } else if (mutation instanceof Mutation.RemoveServer remove) {
+            out.writeByte(REMOVE_SERVER);
+            out.writeUTF(remove.name());
+        } else if (mutation instanceof Mutation.PutEndpoint put) {
+            out.writeByte(PUT_ENDPOINT);
+            writeEndpoint(out, put.endpoint());
+        } else {
+            out.writeByte(REMOVE_ENDPOINT);
+            out.writeUTF(((Mutation.RemoveEndpoint) mutation).name());
+        }
+    }
+
+    private static Mutation readMutation(DataInputStream in) throws IOException {
+        int tag = in.readUnsignedByte();
+        return switch (tag) {
+            case PUT_SERVER -> new Mutation.PutServer(readServer(in));
+            case REMOVE_SERVER -> new Mutation.RemoveServer(in.readUTF());
+            case PUT_ENDPOINT -> new Mutation.PutEndpoint(readEndpoint(in));
+            case REMOVE_ENDPOINT -> new Mutation.RemoveEndpoint(in.readUTF());
+            default -> throw new IOException("unknown mutation tag " + tag);
+        };
+    }
+
+    private static void writeServer(DataOutputStream out, Server server) throws IOException {
+        out.writeUTF(server.name());
+        out.writeByte(server.role().ordinal());
+        writeNullable(out, server.sourceServerName());
+        out.writeShort(server.addresses().size());
+        for (InetAddress address : server.addresses()) {
+            byte[] bytes = address.getAddress();
+            out.writeByte(bytes.length);
+            out.write(bytes);
+        }
+    }
+
+    private static Server readServer(DataInputStream in) throws IOException {
+        String name = in.readUTF();
+        ReplicationRole role = ReplicationRole.values()[in.readUnsignedByte()];
+        String source = readNullable(in);
+        int count = in.readUnsignedShort();
+        List<InetAddress> addresses = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            byte[] bytes = new byte[in.readUnsignedByte()];
+            in.readFully(bytes);
+            addresses.add(InetAddress.getByAddress(bytes));
+        }
+        return new Server(name, role, source, addresses);
+    }
+
+    private static void writeEndpoint(DataOutputStream out, VirtualEndpoint endpoint) throws IOException {
+        out.writeUTF(endpoint.name());
+        out.writeUTF(endpoint.primaryName());
+        out.writeUTF(endpoint.readerTarget());
+    }
+
+    private static VirtualEndpoint readEndpoint(DataInputStream in) throws IOException {
+        return new VirtualEndpoint(in.readUTF(), in.readUTF(), in.readUTF());
+    }
+
+    private static void writeEvent(DataOutputStream out, RoutingEvent event) throws IOException {
+        out.writeLong(event.id());
+        out.writeLong(event.time().getEpochSecond());
+        out.writeInt(event.time().getNano());
+        out.writeLong(event.serial());
+        out.writeUTF(event.kind());
+        writeStrings(out, event.servers());
+        writeStrings(out, event.virtualEndpoints());
+        out.writeInt(event.details().size());
+        for (Map.Entry<String, String> detail : event.details().entrySet()) {
+            out.writeUTF(detail.getKey());
+            out.writeUTF(detail.getValue());
+        }
+        out.writeInt(event.targets().size());
+        for (TargetChange target : event.targets()) {
+            out.writeUTF(target.fqdn());
+            writeNullable(out, target.before());
+            writeNullable(out, target.after());
+        }
+    }
+
+    private static RoutingEvent readEvent(DataInputStream in) throws IOException {
+        long id = in.readLong();
+        Instant time = Instant.ofEpochSecond(in.readLong(), in.readInt());
+        long serial = in.readLong();
+        String kind = in.readUTF();
+        List<String> servers = readStrings(in);
+        List<String> endpoints = readStrings(in);
+        int detailCount = in.readInt();
+        Map<String, String> details = new LinkedHashMap<>();
+        for (int i = 0; i < detailCount; i++) {
+            details.put(in.readUTF(), in.readUTF());
+        }
+        int targetCount = in.readInt();
+        List<TargetChange> targets = new ArrayList<>(targetCount);
+        for (int i = 0; i < targetCount; i++) {
+            targets.add(new TargetChange(in.readUTF(), readNullable(in), readNullable(in)));
+        }
+        return new RoutingEvent(id, time, serial, kind, servers, endpoints, Map.copyOf(details), List.copyOf(targets));
+    }
+
+    private static void writeStrings(DataOutputStream out, List<String> strings) throws IOException {
+        out.writeInt(strings.size());
+        for (String string : strings) {
+            out.writeUTF(string);
+        }
+    }
+
+    private static List<String> readStrings(DataInputStream in) throws IOException {
+        int count = in.readInt();
+        List<String> strings = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            strings.add(in.readUTF());
+        }
+        return List.copyOf(strings);
+    }
+
+    private static void writeNullable(DataOutputStream out, String text) throws IOException {
+        out.writeBoolean(text != null);
+        if (text != null) {
+            out.writeUTF(text);
+        }
+    }
+
+    private static String readNullable(DataInputStream in) throws IOException {
+        return in.readBoolean() ? in.readUTF() : null;
+    }
+
+    private interface Writer {
+        void write(DataOutputStream out) throws IOException;
+    }
+
+    private static byte[] write(Writer writer) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            writer.write(out);
+        } catch (IOException impossible) {
+            throw new UncheckedIOException(impossible);
+        }
+        return bytes.toByteArray();
+    }
+}

@@ -1,0 +1,118 @@
+package dev.vedns.storage;
+
+import dev.vedns.engine.ChangeLog;
+import dev.vedns.engine.DurableState;
+import dev.vedns.engine.JournalRecord;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The data directory: a lock, a write-ahead journal and a snapshot. Opening it recovers the acknowledged
+ * state; appending makes a change durable before the engine publishes it; a checkpoint writes the snapshot
+ * and compacts the journal.
+ */
+public final class FileStore implements ChangeLog, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FileStore.class);
+
+    private final Path directory;
+    private final DirectoryLock lock;
+    private final SnapshotFile snapshot;
+    private final Journal journal;
+    private final DurableState recovered;
+    private final int replayed;
+
+    private FileStore(Path directory, DirectoryLock lock, SnapshotFile snapshot, Journal journal,
+                      DurableState recovered, int replayed) {
+        this.directory = directory;
+        this.lock = lock;
+        this.snapshot = snapshot;
+        this.journal = journal;
+        this.recovered = recovered;
+        this.replayed = replayed;
+    }
+
+    /**
+     * Locks the directory (creating it on first start), loads the snapshot and replays the journal.
+     *
+     * @param freshSerial  the serial of a directory that holds nothing yet
+     * @param cutAtDamage  the operator's explicit choice to start from a journal damaged before its end
+     */
+    public static FileStore open(Path directory, long freshSerial, int retainEvents, boolean cutAtDamage) {
+        DirectoryLock lock = null;
+        try {
+            Files.createDirectories(directory);
+            lock = DirectoryLock.acquire(directory);
+            SnapshotFile snapshot = new SnapshotFile(directory.resolve("state.snap"));
+            byte[] stored = snapshot.read();
+            DurableState state = stored == null ? DurableState.fresh(freshSerial) : Codec.decodeState(stored);
+            Path journalPath = directory.resolve("journal");
+            Journal.Recovery recovery = Journal.recover(journalPath, cutAtDamage);
+            for (JournalRecord record : recovery.records()) {
+                state = state.replay(record, retainEvents);
+            }
+            Journal journal = Journal.open(journalPath, recovery.validLength());
+            return new FileStore(directory, lock, snapshot, journal, state, recovery.records().size());
+        } catch (IOException | RuntimeException failure) {
+            closeQuietly(lock);
+            if (failure instanceof StartupException startup) {
+                throw startup;
+            }
+            throw new StartupException("Cannot open data directory " + directory.toAbsolutePath() + ": " + failure, failure);
+        }
+    }
+
+    /** The state the directory held at open: every acknowledged change. */
+    public DurableState recovered() {
+        return recovered;
+    }
+
+    /** How many journal records the open replayed on top of the snapshot. */
+    public int replayed() {
+        return replayed;
+    }
+
+    @Override
+    public synchronized void append(JournalRecord record) {
+        try {
+            journal.append(Codec.encode(record));
+        } catch (IOException failure) {
+            throw new StorageException("The change was not applied: the journal in " + directory.toAbsolutePath()
+                    + " cannot be written (" + failure.getMessage() + "). DNS keeps answering from the last"
+                    + " published state; retry once the disk is writable again.", failure);
+        }
+    }
+
+    @Override
+    public synchronized void checkpoint(DurableState state) {
+        try {
+            snapshot.write(Codec.encode(state));
+            journal.reset();
+        } catch (IOException failure) {
+            LOG.warn("Checkpoint of {} failed ({}); the journal keeps every change and the next checkpoint will"
+                    + " try again", directory.toAbsolutePath(), failure.toString());
+        }
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+        try {
+            journal.close();
+        } finally {
+            lock.close();
+        }
+    }
+
+    private static void closeQuietly(DirectoryLock lock) {
+        if (lock != null) {
+            try {
+                lock.close();
+            } catch (IOException ignored) {
+                // The failure being reported matters more than this one.
+            }
+        }
+    }
+}

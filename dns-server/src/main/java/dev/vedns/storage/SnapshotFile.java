@@ -1,0 +1,69 @@
+package dev.vedns.storage;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+
+/**
+ * The whole state in one file, replaced atomically: written to a temporary file, fsynced, renamed over the
+ * old one, and the directory fsynced, so a crash leaves either the old snapshot or the new one.
+ */
+final class SnapshotFile {
+
+    static final byte[] MAGIC = "VEDNSS01".getBytes(StandardCharsets.US_ASCII);
+
+    private final Path path;
+    private final Path temporary;
+
+    SnapshotFile(Path path) {
+        this.path = path;
+        this.temporary = path.resolveSibling(path.getFileName() + ".tmp");
+    }
+
+    /** The stored payload, or null when no snapshot was ever written. */
+    byte[] read() throws IOException {
+        Files.deleteIfExists(temporary);
+        if (!Files.exists(path)) {
+            return null;
+        }
+        byte[] bytes = Files.readAllBytes(path);
+        int end = bytes.length >= MAGIC.length && Arrays.equals(bytes, 0, MAGIC.length, MAGIC, 0, MAGIC.length)
+                ? Frames.validFrameEnd(bytes, MAGIC.length, bytes.length) : -1;
+        if (end != bytes.length) {
+            throw new StartupException("Snapshot " + path + " is damaged (its checksum does not match). It is only"
+                    + " ever replaced by an atomic rename, so this is damage from outside vedns: restore the data"
+                    + " directory from a backup.");
+        }
+        return Frames.payload(bytes, MAGIC.length, end);
+    }
+
+    void write(byte[] payload) throws IOException {
+        ByteBuffer frame = Frames.frame(payload);
+        try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE,
+                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+            channel.write(ByteBuffer.wrap(MAGIC));
+            while (frame.hasRemaining()) {
+                channel.write(frame);
+            }
+            channel.force(true);
+        } catch (IOException failure) {
+            Files.deleteIfExists(temporary);
+            throw failure;
+        }
+        Files.move(temporary, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        syncDirectory(path.getParent());
+    }
+
+    /** Makes the rename itself durable. */
+    static void syncDirectory(Path directory) throws IOException {
+        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+            channel.force(true);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package dev.vedns;
+
+import dev.vedns.engine.ChangeLog;
+import dev.vedns.engine.DurableState;
+import dev.vedns.engine.JournalRecord;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Keeps the engine's records in memory, for tests of the routing and answer logic that need no disk. */
+public final class MemoryChangeLog implements ChangeLog {
+
+    public final List<JournalRecord> records = new ArrayList<>();
+    public DurableState lastCheckpoint;
+
+    @Override
+    public void append(JournalRecord record) {
+        records.add(record);
+    }
+
+    @Override
+    public void checkpoint(DurableState state) {
+        lastCheckpoint = state;
+    }
+}

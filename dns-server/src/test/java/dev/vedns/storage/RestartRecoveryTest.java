@@ -1,0 +1,105 @@
+package dev.vedns.storage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.vedns.Fleet;
+import dev.vedns.Queries;
+import dev.vedns.events.RoutingEvent;
+import dev.vedns.routing.RoutingCommand;
+import dev.vedns.routing.RoutingTable;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.Section;
+import org.xbill.DNS.Type;
+
+/** Everything acknowledged is there after a restart: table, serial, events, and so every DNS answer. */
+class RestartRecoveryTest {
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void aFreshDirectoryStartsEmptyAtTheGivenSerial() throws Exception {
+        try (StoredFleet fleet = new StoredFleet(directory.resolve("new/data"))) {
+            assertEquals(RoutingTable.empty(), fleet.engine.table());
+            assertEquals(Fleet.FIRST_SERIAL, fleet.engine.get().serial());
+            assertTrue(Files.isDirectory(directory.resolve("new/data")));
+        }
+    }
+
+    @Test
+    void theJournalAloneRestoresEverything() throws Exception {
+        State before;
+        try (StoredFleet fleet = new StoredFleet(directory).changes(9)) {
+            fleet.engine.apply(new RoutingCommand.Promote("pg-replica-1", "Switchover", "Forced"));
+            before = State.of(fleet);
+        }
+        try (StoredFleet fleet = new StoredFleet(directory)) {
+            assertEquals(10, fleet.store.replayed());
+            assertEquals(before, State.of(fleet));
+        }
+    }
+
+    @Test
+    void aCheckpointCompactsTheJournalAndRestoresTheSame() throws Exception {
+        State before;
+        try (StoredFleet fleet = new StoredFleet(directory, 4, false).changes(10)) {
+            before = State.of(fleet);
+        }
+        try (StoredFleet fleet = new StoredFleet(directory)) {
+            assertEquals(2, fleet.store.replayed());
+            assertEquals(before, State.of(fleet));
+        }
+    }
+
+    @Test
+    void recordsAlreadyInTheSnapshotAreNotReplayedTwice() throws Exception {
+        Path journal = directory.resolve("journal");
+        State before;
+        try (StoredFleet fleet = new StoredFleet(directory).changes(6)) {
+            byte[] uncompacted = Files.readAllBytes(journal);
+            fleet.engine.checkpoint();
+            // A crash between the snapshot's rename and the journal's compaction leaves both behind.
+            Files.write(journal, uncompacted);
+            before = State.of(fleet);
+        }
+        try (StoredFleet fleet = new StoredFleet(directory)) {
+            assertEquals(before, State.of(fleet));
+            assertEquals(6, fleet.engine.events().after(0, 100).size());
+        }
+    }
+
+    @Test
+    void eventIdsAndSerialsGoOnRisingAfterARestart() throws Exception {
+        try (StoredFleet fleet = new StoredFleet(directory).changes(5)) {
+            fleet.engine.checkpoint();
+        }
+        try (StoredFleet fleet = new StoredFleet(directory).changes(6)) {
+            List<RoutingEvent> events = fleet.engine.events().after(0, 100);
+            // Replaying changes 0-5 on the recovered state: 0-2 change nothing, 3-5 move the reader.
+            assertEquals(List.of(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L), events.stream().map(RoutingEvent::id).toList());
+            assertEquals(Fleet.FIRST_SERIAL + 8, fleet.engine.get().serial());
+        }
+    }
+
+    /** What a client can observe: the table, the serial, the events, and the DNS answers for every name. */
+    record State(RoutingTable table, long serial, List<RoutingEvent> events, List<String> answers) {
+
+        static State of(StoredFleet fleet) {
+            List<String> answers = new java.util.ArrayList<>();
+            for (String name : List.of("mydb.writer.postgres.internal.", "mydb.reader.postgres.internal.",
+                    "pg-main.postgres.internal.", "pg-replica-1.postgres.internal.", "postgres.internal.")) {
+                Message response = Queries.ask(fleet.engine.get(), Queries.query(name, Type.ANY));
+                response.getSection(Section.ANSWER).stream().map(Record::toString).forEach(answers::add);
+            }
+            return new State(fleet.engine.table(), fleet.engine.get().serial(), fleet.engine.events().after(0, 10_000),
+                    answers);
+        }
+    }
+}
