@@ -21,6 +21,7 @@ final class VednsProcess implements AutoCloseable {
 
     private final Process process;
     private final Path log;
+    final Path workDir;
     final String startupLine;
     final String zone;
     final int dnsPort;
@@ -34,7 +35,10 @@ final class VednsProcess implements AutoCloseable {
         command.addAll(List.of("-jar", JAR.toAbsolutePath().toString()));
         command.addAll(arguments);
         log = Files.createTempFile("vedns-", ".log");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        // A fresh working directory per process, so the default ./data starts empty, as on a new machine.
+        workDir = Files.createTempDirectory("vedns-run-");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
         builder.environment().putAll(environment);
         process = builder.start();
         Matcher started = awaitStartup(Duration.ofSeconds(60));
@@ -72,5 +76,17 @@ final class VednsProcess implements AutoCloseable {
             process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
         Files.deleteIfExists(log);
+        deleteTree(workDir);
+    }
+
+    static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (var paths = Files.walk(root)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
     }
 }
