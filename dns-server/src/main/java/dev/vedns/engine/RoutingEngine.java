@@ -7,11 +7,13 @@ import dev.vedns.routing.Outcome;
 import dev.vedns.routing.RoutingCommand;
 import dev.vedns.routing.RoutingRules;
 import dev.vedns.routing.RoutingTable;
+import dev.vedns.routing.StateImportRules;
 import dev.vedns.zone.ZoneCompiler;
 import dev.vedns.zone.ZoneSettings;
 import dev.vedns.zone.ZoneSnapshot;
 import java.time.Instant;
 import java.util.function.Supplier;
+import org.xbill.DNS.Name;
 
 /**
  * The single writer of the routing state. A command is validated by the pure rules, written durably to the
@@ -22,9 +24,7 @@ import java.util.function.Supplier;
  */
 public final class RoutingEngine implements Supplier<ZoneSnapshot> {
 
-    private record Published(RoutingTable table, ZoneSnapshot snapshot) {
-    }
-
+    private final Name origin;
     private final ZoneCompiler compiler;
     private final EventDescriber describer;
     private final EventLog events;
@@ -39,6 +39,7 @@ public final class RoutingEngine implements Supplier<ZoneSnapshot> {
      */
     public RoutingEngine(ZoneSettings settings, DurableState recovered, int retainEvents, ChangeLog changeLog,
                          int checkpointEvery) {
+        this.origin = settings.origin();
         this.compiler = new ZoneCompiler(settings);
         this.describer = new EventDescriber(settings.origin());
         this.events = new EventLog(retainEvents, recovered.lastEventId(), recovered.events());
@@ -53,7 +54,9 @@ public final class RoutingEngine implements Supplier<ZoneSnapshot> {
      */
     public synchronized Applied apply(RoutingCommand command) {
         Published before = current;
-        Outcome outcome = RoutingRules.apply(before.table(), command);
+        Outcome outcome = command instanceof RoutingCommand.ReplaceState document
+                ? replace(before.table(), document)
+                : RoutingRules.apply(before.table(), command);
         if (!outcome.changed()) {
             return new Applied(before.table(), outcome.effect(), null);
         }
@@ -66,6 +69,11 @@ public final class RoutingEngine implements Supplier<ZoneSnapshot> {
             checkpoint();
         }
         return new Applied(outcome.table(), outcome.effect(), event);
+    }
+
+    private Outcome replace(RoutingTable table, RoutingCommand.ReplaceState document) {
+        RoutingTable next = StateImportRules.build(document, origin);
+        return new Outcome(next, next.equals(table) ? Outcome.Effect.UNCHANGED : Outcome.Effect.UPDATED);
     }
 
     /** Hands the whole current state to the change log, so it can compact its journal. */
@@ -81,6 +89,11 @@ public final class RoutingEngine implements Supplier<ZoneSnapshot> {
 
     public RoutingTable table() {
         return current.table();
+    }
+
+    /** The table and the snapshot published together, for reads that must agree with each other. */
+    public Published published() {
+        return current;
     }
 
     /** The snapshot DNS answers from now. */

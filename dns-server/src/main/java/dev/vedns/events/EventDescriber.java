@@ -66,6 +66,11 @@ public final class EventDescriber {
             endpoints.add(retarget.endpointName());
             return "ReaderRetargeted";
         }
+        if (command instanceof RoutingCommand.ReplaceState document) {
+            details.put("servers", Integer.toString(outcome.table().servers().size()));
+            details.put("virtualEndpoints", Integer.toString(outcome.table().endpoints().size()));
+            return "StateImported";
+        }
         if (command instanceof RoutingCommand.Promote promote) {
             servers.add(promote.serverName());
             servers.add(before.server(promote.serverName()).primaryName());

@@ -28,6 +28,19 @@ public sealed interface RoutingCommand {
     record DeleteEndpoint(String serverName, String endpointName) implements RoutingCommand {
     }
 
+    /** Replace the whole state with the document's; validated as a whole, applied all or nothing. */
+    record ReplaceState(String zone, List<ImportedServer> servers, List<ImportedEndpoint> virtualEndpoints)
+            implements RoutingCommand {
+    }
+
+    /** A server as an imported document lists it. */
+    record ImportedServer(String name, String replicationRole, String sourceServerName, List<String> addresses) {
+    }
+
+    /** An endpoint pair as an imported document lists it, under its primary's {@code serverName}. */
+    record ImportedEndpoint(String serverName, String name, String endpointType, List<String> members) {
+    }
+
     /** Promote a replica; mode and option default to Switchover and Planned when null. */
     record Promote(String serverName, String promoteMode, String promoteOption) implements RoutingCommand {
     }

@@ -9,10 +9,8 @@ import dev.vedns.routing.RoutingCommand.PutServer;
 import dev.vedns.routing.RoutingCommand.RetargetReader;
 import java.net.InetAddress;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * The rules of virtual endpoints, as Azure Database for PostgreSQL applies them: a pure function from the
@@ -40,7 +38,10 @@ public final class RoutingRules {
         if (command instanceof Promote promote) {
             return promote(table, promote);
         }
-        return deleteEndpoint(table, (DeleteEndpoint) command);
+        if (command instanceof DeleteEndpoint delete) {
+            return deleteEndpoint(table, delete);
+        }
+        throw new IllegalArgumentException("a whole-state document needs the zone: use StateImportRules");
     }
 
     private static Outcome putServer(RoutingTable table, PutServer put) {
@@ -56,7 +57,7 @@ public final class RoutingRules {
             errors.add(new FieldError("sourceServerName", "absentForPrimary",
                     "sourceServerName must not be given for a Primary."));
         }
-        List<InetAddress> addresses = parseAddresses(put.addresses(), errors);
+        List<InetAddress> addresses = AddressLiterals.parseList("addresses", put.addresses(), errors);
         if (!errors.isEmpty()) {
             throw RoutingException.invalid(errors);
         }
@@ -90,28 +91,6 @@ public final class RoutingRules {
             }
         }
         return new Outcome(table.withServer(new Server(put.serverName(), role, source, addresses)), Effect.CREATED);
-    }
-
-    private static List<InetAddress> parseAddresses(List<String> texts, List<FieldError> errors) {
-        if (texts == null || texts.isEmpty()) {
-            errors.add(new FieldError("addresses", "required", "addresses must list at least one IPv4 or IPv6 address."));
-            return List.of();
-        }
-        List<InetAddress> addresses = new ArrayList<>();
-        Set<InetAddress> seen = new HashSet<>();
-        for (int i = 0; i < texts.size(); i++) {
-            String field = "addresses[" + i + "]";
-            InetAddress address = AddressLiterals.parse(texts.get(i));
-            if (address == null) {
-                errors.add(new FieldError(field, "ipAddress",
-                        field + " '" + texts.get(i) + "' is not an IPv4 or IPv6 address."));
-            } else if (!seen.add(address)) {
-                errors.add(new FieldError(field, "unique", field + " '" + texts.get(i) + "' is listed twice."));
-            } else {
-                addresses.add(address);
-            }
-        }
-        return addresses;
     }
 
     private static Outcome deleteServer(RoutingTable table, DeleteServer delete) {

@@ -1,6 +1,9 @@
 package dev.vedns.api.config;
 
+import dev.vedns.api.state.BootstrapFile;
+import dev.vedns.api.state.StateImport;
 import dev.vedns.engine.RoutingEngine;
+import dev.vedns.routing.RoutingException;
 import dev.vedns.storage.FileStore;
 import dev.vedns.routing.AddressLiterals;
 import dev.vedns.transport.DnsServerSettings;
@@ -11,9 +14,11 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.exceptions.ConfigurationException;
 import jakarta.inject.Singleton;
 import java.net.InetAddress;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.TextParseException;
 
@@ -52,7 +57,8 @@ public class EngineFactory {
     }
 
     @Singleton
-    RoutingEngine routingEngine(ZoneSettings settings, VednsConfiguration config, FileStore store) {
+    RoutingEngine routingEngine(ZoneSettings settings, VednsConfiguration config, FileStore store,
+                                BootstrapFile bootstrap) {
         int checkpointEvery = config.getJournal().getCheckpointEvery();
         if (checkpointEvery < 1) {
             throw new ConfigurationException("vedns.journal.checkpoint-every must be at least 1, not " + checkpointEvery);
@@ -63,7 +69,21 @@ public class EngineFactory {
             // Folding the replayed journal into a snapshot also drops any torn tail the recovery cut off.
             engine.checkpoint();
         }
+        Path file = config.getBootstrapFile();
+        if (file != null && store.recovered().lastEventId() == 0) {
+            applyBootstrap(engine, file, bootstrap.read(file));
+        }
         return engine;
+    }
+
+    private static void applyBootstrap(RoutingEngine engine, Path file, StateImport document) {
+        try {
+            engine.apply(document.toCommand());
+        } catch (RoutingException refused) {
+            throw new ConfigurationException("vedns.bootstrap-file " + file.toAbsolutePath() + " was refused: "
+                    + refused.detail() + refused.errors().stream().map(error -> "\n  " + error.field() + ": "
+                    + error.message()).collect(Collectors.joining()));
+        }
     }
 
     private static Name absoluteName(String key, String text) {

@@ -15,6 +15,7 @@ public class VednsConfiguration {
     private Ttl ttl = new Ttl();
     private Events events = new Events();
     private Path dataDir = Path.of("data");
+    private Path bootstrapFile;
     private Journal journal = new Journal();
 
     public String getZone() {
@@ -57,6 +58,15 @@ public class VednsConfiguration {
 
     public void setDataDir(Path dataDir) {
         this.dataDir = dataDir;
+    }
+
+    /** A state document (JSON or YAML) applied at start when the data directory holds nothing yet; optional. */
+    public Path getBootstrapFile() {
+        return bootstrapFile;
+    }
+
+    public void setBootstrapFile(Path bootstrapFile) {
+        this.bootstrapFile = bootstrapFile;
     }
 
     public Journal getJournal() {

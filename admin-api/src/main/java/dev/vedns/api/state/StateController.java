@@ -1,0 +1,44 @@
+package dev.vedns.api.state;
+
+import dev.vedns.api.Representations;
+import dev.vedns.engine.Published;
+import dev.vedns.engine.RoutingEngine;
+import dev.vedns.routing.RoutingTable;
+import dev.vedns.zone.ZoneSettings;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Put;
+
+/** {@code /api/v1/state}: export the whole state, or replace it atomically from such a document. */
+@Controller("/api/v1/state")
+public class StateController {
+
+    private final RoutingEngine engine;
+    private final Representations representations;
+    private final String zone;
+
+    public StateController(RoutingEngine engine, Representations representations, ZoneSettings settings) {
+        this.engine = engine;
+        this.representations = representations;
+        this.zone = settings.origin().toString();
+    }
+
+    @Get
+    public StateDocument export() {
+        return document(engine.published());
+    }
+
+    @Put
+    public StateDocument replace(@Body StateImport document) {
+        engine.apply(document.toCommand());
+        return export();
+    }
+
+    private StateDocument document(Published published) {
+        RoutingTable table = published.table();
+        return new StateDocument(zone, published.snapshot().serial(),
+                table.servers().stream().map(server -> representations.server(table, server)).toList(),
+                table.endpoints().stream().map(representations::endpoint).toList());
+    }
+}

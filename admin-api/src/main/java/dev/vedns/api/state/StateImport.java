@@ -1,0 +1,44 @@
+package dev.vedns.api.state;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import dev.vedns.routing.RoutingCommand;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Body of {@code PUT /api/v1/state} and the bootstrap file. An exported document is accepted as it is: its
+ * serial and its derived fields (fqdn, replicas, virtualEndpoint, virtualEndpoints, writer, reader) are read
+ * and ignored; any other unknown field is refused, so a misspelling never passes silently.
+ */
+@Serdeable
+@JsonIgnoreProperties(ignoreUnknown = false)
+public record StateImport(@Nullable String zone, @Nullable Long serial, @Nullable List<Server> servers,
+                          @Nullable List<Endpoint> virtualEndpoints) {
+
+    /** A server item, in the shape of the servers resource. */
+    @Serdeable
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    public record Server(@Nullable String name, @Nullable String replicationRole, @Nullable String sourceServerName,
+                         @Nullable List<String> addresses, @Nullable String fqdn, @Nullable List<String> replicas,
+                         @Nullable Map<String, Object> virtualEndpoint) {
+    }
+
+    /** An endpoint pair item, in the shape of the virtual endpoints resource. */
+    @Serdeable
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    public record Endpoint(@Nullable String serverName, @Nullable String name, @Nullable String endpointType,
+                           @Nullable List<String> members, @Nullable List<String> virtualEndpoints,
+                           @Nullable Map<String, Object> writer, @Nullable Map<String, Object> reader) {
+    }
+
+    public RoutingCommand.ReplaceState toCommand() {
+        return new RoutingCommand.ReplaceState(zone,
+                servers == null ? null : servers.stream().map(server -> new RoutingCommand.ImportedServer(server.name(),
+                        server.replicationRole(), server.sourceServerName(), server.addresses())).toList(),
+                virtualEndpoints == null ? null : virtualEndpoints.stream().map(endpoint ->
+                        new RoutingCommand.ImportedEndpoint(endpoint.serverName(), endpoint.name(),
+                                endpoint.endpointType(), endpoint.members())).toList());
+    }
+}

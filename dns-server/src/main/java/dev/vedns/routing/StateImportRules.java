@@ -1,0 +1,173 @@
+package dev.vedns.routing;
+
+import dev.vedns.routing.RoutingCommand.ImportedEndpoint;
+import dev.vedns.routing.RoutingCommand.ImportedServer;
+import dev.vedns.routing.RoutingCommand.ReplaceState;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.TextParseException;
+
+/**
+ * Validates a whole-state document against the same rules as the single-object commands, in one pass over
+ * the document (so an import of 100,000 pairs stays linear), and reports every problem at once, each named
+ * by its place in the document, e.g. {@code servers[12].addresses[0]}.
+ */
+public final class StateImportRules {
+
+    private StateImportRules() {
+    }
+
+    /** The table the document describes; INVALID listing every problem, or nothing applied. */
+    public static RoutingTable build(ReplaceState document, Name origin) {
+        List<FieldError> errors = new ArrayList<>();
+        checkZone(document.zone(), origin, errors);
+        NavigableMap<String, Server> servers = servers(document.servers(), errors);
+        NavigableMap<String, VirtualEndpoint> endpoints = endpoints(document.virtualEndpoints(), servers, errors);
+        if (!errors.isEmpty()) {
+            throw RoutingException.invalid(errors);
+        }
+        return RoutingTable.of(servers, endpoints);
+    }
+
+    private static void checkZone(String zone, Name origin, List<FieldError> errors) {
+        if (zone == null) {
+            errors.add(new FieldError("zone", "required", "zone is required: the document must name the zone it describes ("
+                    + origin + ")."));
+            return;
+        }
+        Name named;
+        try {
+            named = Name.fromString(zone, Name.root);
+        } catch (TextParseException e) {
+            named = null;
+        }
+        if (!origin.equals(named)) {
+            errors.add(new FieldError("zone", "configuredZone", "zone '" + zone + "' is not this vedns's zone " + origin
+                    + ": refusing to import another zone's fleet."));
+        }
+    }
+
+    private static NavigableMap<String, Server> servers(List<ImportedServer> items, List<FieldError> errors) {
+        NavigableMap<String, Server> servers = new TreeMap<>();
+        if (items == null) {
+            errors.add(new FieldError("servers", "required", "servers is required (it may be an empty list)."));
+            return servers;
+        }
+        Map<String, Integer> sourceOf = new HashMap<>();
+        for (int i = 0; i < items.size(); i++) {
+            String at = "servers[" + i + "].";
+            ImportedServer item = items.get(i);
+            int before = errors.size();
+            FieldError name = Names.check(at + "name", item.name());
+            if (name != null) {
+                errors.add(name);
+            } else if (servers.containsKey(item.name())) {
+                errors.add(new FieldError(at + "name", "unique", at + "name '" + item.name() + "' is listed twice."));
+            }
+            ReplicationRole role = Choices.parseOr(ReplicationRole.class, at + "replicationRole", item.replicationRole(),
+                    null, errors);
+            String source = item.sourceServerName() == null || item.sourceServerName().isBlank() ? null : item.sourceServerName();
+            if (role == ReplicationRole.AsyncReplica && source == null) {
+                errors.add(new FieldError(at + "sourceServerName", "required",
+                        at + "sourceServerName is required for an AsyncReplica: name its primary."));
+            }
+            if (role == ReplicationRole.Primary && source != null) {
+                errors.add(new FieldError(at + "sourceServerName", "absentForPrimary",
+                        at + "sourceServerName must not be given for a Primary."));
+            }
+            List<InetAddress> addresses = AddressLiterals.parseList(at + "addresses", item.addresses(), errors);
+            if (errors.size() == before) {
+                servers.put(item.name(), new Server(item.name(), role, source, addresses));
+                if (source != null) {
+                    sourceOf.put(item.name(), i);
+                }
+            }
+        }
+        sourceOf.forEach((replica, i) -> {
+            Server primary = servers.get(servers.get(replica).sourceServerName());
+            if (primary == null || !primary.isPrimary()) {
+                String field = "servers[" + i + "].sourceServerName";
+                errors.add(new FieldError(field, "existingPrimary", field + " '" + servers.get(replica).sourceServerName()
+                        + "' is not a Primary listed in this document."));
+            }
+        });
+        return servers;
+    }
+
+    private static NavigableMap<String, VirtualEndpoint> endpoints(List<ImportedEndpoint> items,
+                                                                   NavigableMap<String, Server> servers,
+                                                                   List<FieldError> errors) {
+        NavigableMap<String, VirtualEndpoint> endpoints = new TreeMap<>();
+        if (items == null) {
+            return endpoints;
+        }
+        Map<String, String> pairOfSet = new HashMap<>();
+        Map<String, String> firstReplica = firstReplicaByName(servers);
+        for (int i = 0; i < items.size(); i++) {
+            String at = "virtualEndpoints[" + i + "].";
+            ImportedEndpoint item = items.get(i);
+            int before = errors.size();
+            FieldError name = Names.check(at + "name", item.name());
+            if (name != null) {
+                errors.add(name);
+            } else if (endpoints.containsKey(item.name()) || servers.containsKey(item.name())) {
+                errors.add(new FieldError(at + "name", "unique", at + "name '" + item.name()
+                        + "' is already taken in the zone by another pair or a server."));
+            }
+            if (!VirtualEndpoint.READ_WRITE.equalsIgnoreCase(String.valueOf(item.endpointType()))) {
+                errors.add(new FieldError(at + "endpointType", item.endpointType() == null ? "required" : "oneOf",
+                        at + "endpointType must be ReadWrite, the only endpoint type."));
+            }
+            Server primary = item.serverName() == null ? null : servers.get(item.serverName());
+            if (primary == null || !primary.isPrimary()) {
+                errors.add(new FieldError(at + "serverName", "existingPrimary", at + "serverName '" + item.serverName()
+                        + "' is not a Primary listed in this document."));
+            } else if (pairOfSet.containsKey(primary.name())) {
+                errors.add(new FieldError(at + "serverName", "onePairPerSet", "The replication set of '" + primary.name()
+                        + "' already has the pair '" + pairOfSet.get(primary.name()) + "'; a set has at most one."));
+            }
+            String target = primary == null || !primary.isPrimary() ? null
+                    : readerTarget(at, item.members(), primary, servers, firstReplica, errors);
+            if (errors.size() == before) {
+                endpoints.put(item.name(), new VirtualEndpoint(item.name(), primary.name(), target));
+                pairOfSet.put(primary.name(), item.name());
+            }
+        }
+        return endpoints;
+    }
+
+    private static String readerTarget(String at, List<String> members, Server primary, Map<String, Server> servers,
+                                       Map<String, String> firstReplica, List<FieldError> errors) {
+        if (members == null) {
+            return firstReplica.getOrDefault(primary.name(), primary.name());
+        }
+        if (members.size() != 1) {
+            errors.add(new FieldError(at + "members", "size", at + "members must name exactly one server: the reader's target."));
+            return null;
+        }
+        Server member = members.get(0) == null ? null : servers.get(members.get(0));
+        if (member == null || !member.primaryName().equals(primary.name())) {
+            errors.add(new FieldError(at + "members[0]", "memberOfReplicationSet", at + "members[0] '" + members.get(0)
+                    + "' is not '" + primary.name() + "' or one of its replicas in this document."));
+            return null;
+        }
+        return member.name();
+    }
+
+    /** The default reader target of each set, as for a single pair: its first replica by name. */
+    private static Map<String, String> firstReplicaByName(NavigableMap<String, Server> servers) {
+        Map<String, String> first = new HashMap<>();
+        for (Server server : servers.values()) {
+            if (!server.isPrimary()) {
+                first.putIfAbsent(server.sourceServerName(), server.name());
+            }
+        }
+        return first;
+    }
+}
