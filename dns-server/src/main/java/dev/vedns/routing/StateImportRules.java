@@ -132,11 +132,13 @@ public final class StateImportRules {
                 errors.add(new FieldError(at + "serverName", "onePairPerSet", "The replication set of '" + primary.name()
                         + "' already has the pair '" + pairOfSet.get(primary.name()) + "'; a set has at most one."));
             }
-            String target = primary == null || !primary.isPrimary() ? null
-                    : readerTarget(at, item.members(), primary, servers, firstReplica, errors);
+            boolean validPrimary = primary != null && primary.isPrimary();
+            String target = validPrimary ? readerTarget(at, item.members(), primary, servers, firstReplica, errors) : null;
+            if (validPrimary) {
+                pairOfSet.putIfAbsent(primary.name(), item.name());
+            }
             if (errors.size() == before) {
                 endpoints.put(item.name(), new VirtualEndpoint(item.name(), primary.name(), target));
-                pairOfSet.put(primary.name(), item.name());
             }
         }
         return endpoints;
