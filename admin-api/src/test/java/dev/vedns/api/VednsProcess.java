@@ -28,16 +28,25 @@ final class VednsProcess implements AutoCloseable {
     final int tcpPort;
     final String apiUrl;
 
+    private final boolean ownWorkDir;
+
     VednsProcess(List<String> jvmOptions, List<String> arguments, Map<String, String> environment) throws Exception {
+        this(null, jvmOptions, arguments, environment);
+    }
+
+    /** @param workDir where the process runs (its ./data lives there); null for a fresh one removed at close */
+    VednsProcess(Path workDir, List<String> jvmOptions, List<String> arguments, Map<String, String> environment)
+            throws Exception {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", JAR.toAbsolutePath().toString()));
         command.addAll(arguments);
         log = Files.createTempFile("vedns-", ".log");
-        // A fresh working directory per process, so the default ./data starts empty, as on a new machine.
-        workDir = Files.createTempDirectory("vedns-run-");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
+        // By default a fresh working directory per process, so ./data starts empty, as on a new machine.
+        this.ownWorkDir = workDir == null;
+        this.workDir = ownWorkDir ? Files.createTempDirectory("vedns-run-") : workDir;
+        ProcessBuilder builder = new ProcessBuilder(command).directory(this.workDir.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().putAll(environment);
         process = builder.start();
@@ -65,6 +74,15 @@ final class VednsProcess implements AutoCloseable {
         throw new AssertionError("vedns did not report its listeners within " + limit + ":\n" + output());
     }
 
+    long pid() {
+        return process.pid();
+    }
+
+    /** SIGKILL: no shutdown hook, no checkpoint, as in a power cut of the process. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+
     String output() throws IOException {
         return Files.readString(log, StandardCharsets.UTF_8);
     }
@@ -76,7 +94,9 @@ final class VednsProcess implements AutoCloseable {
             process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
         Files.deleteIfExists(log);
-        deleteTree(workDir);
+        if (ownWorkDir) {
+            deleteTree(workDir);
+        }
     }
 
     static void deleteTree(Path root) throws IOException {

@@ -37,7 +37,7 @@ final class DirectoryLock implements AutoCloseable {
         if (lock == null) {
             String holder = Files.readString(file, StandardCharsets.US_ASCII).trim();
             channel.close();
-            throw new StartupException("Data directory " + directory.toAbsolutePath() + " is in use by another vedns"
+            throw new StartupException("Data directory " + directory.toAbsolutePath().normalize() + " is in use by another vedns"
                     + " (pid " + (holder.isEmpty() ? "unknown" : holder) + "). Stop that process, or give this one"
                     + " its own vedns.data-dir.");
         }

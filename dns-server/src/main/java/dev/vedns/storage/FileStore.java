@@ -61,7 +61,7 @@ public final class FileStore implements ChangeLog, AutoCloseable {
             if (failure instanceof StartupException startup) {
                 throw startup;
             }
-            throw new StartupException("Cannot open data directory " + directory.toAbsolutePath() + ": " + failure, failure);
+            throw new StartupException("Cannot open data directory " + directory.toAbsolutePath().normalize() + ": " + failure, failure);
         }
     }
 
@@ -80,7 +80,7 @@ public final class FileStore implements ChangeLog, AutoCloseable {
         try {
             journal.append(Codec.encode(record));
         } catch (IOException failure) {
-            throw new StorageException("The change was not applied: the journal in " + directory.toAbsolutePath()
+            throw new StorageException("The change was not applied: the journal in " + directory.toAbsolutePath().normalize()
                     + " cannot be written (" + failure.getMessage() + "). DNS keeps answering from the last"
                     + " published state; retry once the disk is writable again.", failure);
         }
@@ -93,7 +93,7 @@ public final class FileStore implements ChangeLog, AutoCloseable {
             journal.reset();
         } catch (IOException failure) {
             LOG.warn("Checkpoint of {} failed ({}); the journal keeps every change and the next checkpoint will"
-                    + " try again", directory.toAbsolutePath(), failure.toString());
+                    + " try again", directory.toAbsolutePath().normalize(), failure.toString());
         }
     }
 

@@ -1,0 +1,56 @@
+package dev.vedns.api;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.Section;
+import org.xbill.DNS.SimpleResolver;
+
+/** Talks to a vedns process over HTTP (the JDK's client) and DNS (dnsjava), as an outside user would. */
+final class ProcessClient {
+
+    private final VednsProcess vedns;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    ProcessClient(VednsProcess vedns) {
+        this.vedns = vedns;
+    }
+
+    HttpResponse<String> send(String method, String path, String json) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(vedns.apiUrl + path)).timeout(Duration.ofSeconds(10));
+        if (json == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    String get(String path) throws IOException, InterruptedException {
+        HttpResponse<String> response = send("GET", path, null);
+        if (response.statusCode() != 200) {
+            throw new AssertionError("GET " + path + ": " + response.statusCode() + " " + response.body());
+        }
+        return response.body();
+    }
+
+    /** The answer section's records as zone-file lines. */
+    List<String> answer(String name, int type) throws IOException {
+        SimpleResolver resolver = new SimpleResolver(new InetSocketAddress("127.0.0.1", vedns.dnsPort));
+        resolver.setTimeout(Duration.ofSeconds(3));
+        Message response = resolver.send(Message.newQuery(Record.newRecord(Name.fromConstantString(name), type, DClass.IN)));
+        List<String> lines = new ArrayList<>();
+        response.getSection(Section.ANSWER).forEach(record -> lines.add(record.toString()));
+        return lines;
+    }
+}
