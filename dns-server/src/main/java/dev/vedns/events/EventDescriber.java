@@ -41,8 +41,7 @@ public final class EventDescriber {
         String kind = name(command, outcome, before, servers, endpoints, details);
         changedServers(before, after, servers);
         List<TargetChange> targets = targetChanges(before, after, endpoints);
-        return new RoutingEvent(id, time, serial, kind, List.copyOf(servers), List.copyOf(endpoints), Map.copyOf(details),
-                targets);
+        return new RoutingEvent(id, time, serial, kind, List.copyOf(servers), List.copyOf(endpoints), details, targets);
     }
 
     private static String name(RoutingCommand command, Outcome outcome, RoutingTable before, SortedSet<String> servers,
@@ -117,6 +116,6 @@ public final class EventDescriber {
                 endpoints.add(name);
             }
         }
-        return List.copyOf(changes);
+        return changes;
     }
 }

@@ -209,7 +209,7 @@ final class Codec {
         for (int i = 0; i < targetCount; i++) {
             targets.add(new TargetChange(in.readUTF(), readNullable(in), readNullable(in)));
         }
-        return new RoutingEvent(id, time, serial, kind, servers, endpoints, Map.copyOf(details), List.copyOf(targets));
+        return new RoutingEvent(id, time, serial, kind, servers, endpoints, details, targets);
     }
 
     private static void writeStrings(DataOutputStream out, List<String> strings) throws IOException {
@@ -225,7 +225,7 @@ final class Codec {
         for (int i = 0; i < count; i++) {
             strings.add(in.readUTF());
         }
-        return List.copyOf(strings);
+        return strings;
     }
 
     private static void writeNullable(DataOutputStream out, String text) throws IOException {
