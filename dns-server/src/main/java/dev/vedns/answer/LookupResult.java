@@ -3,6 +3,6 @@ package dev.vedns.answer;
 import java.util.List;
 import org.xbill.DNS.Record;
 
-/** The outcome of looking a question up in the zone: rcode and the answer and authority sections. */
-record LookupResult(int rcode, List<Record> answer, List<Record> authority) {
+/** The outcome of looking a question up in the zone: rcode and the answer, authority and additional sections. */
+record LookupResult(int rcode, List<Record> answer, List<Record> authority, List<Record> additional) {
 }

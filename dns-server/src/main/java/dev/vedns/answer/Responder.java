@@ -1,8 +1,11 @@
 package dev.vedns.answer;
 
 import dev.vedns.zone.ZoneSnapshot;
+import java.util.ArrayList;
 import java.util.List;
 import org.xbill.DNS.DClass;
+import org.xbill.DNS.EDNSOption;
+import org.xbill.DNS.ExtendedErrorCodeOption;
 import org.xbill.DNS.ExtendedFlags;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Header;
@@ -17,7 +20,8 @@ import org.xbill.DNS.Type;
 
 /**
  * The authoritative answer logic: a pure function from a query's bytes and a zone snapshot to the response's
- * bytes (or null when the query must be dropped). No sockets, no shared state, safe on any thread.
+ * bytes (or null when the query must be dropped). No sockets, no shared state, safe on any thread. Where the
+ * RFCs leave a choice, it answers as Knot DNS does (see docs/conformance.md).
  */
 public final class Responder {
 
@@ -57,35 +61,40 @@ public final class Responder {
         Header header = request.getHeader();
         Message response = responseTo(header);
         List<Record> questions = request.getSection(Section.QUESTION);
+        OPTRecord opt = countOpt(request) == 1 ? request.getOPT() : null;
         if (header.getOpcode() != Opcode.QUERY) {
             if (questions.size() == 1) {
                 response.addRecord(questions.get(0), Section.QUESTION);
             }
-            return finish(response, Rcode.NOTIMP, request.getOPT(), transport);
+            return finish(response, Rcode.NOTIMP, opt, transport);
         }
         if (questions.size() != 1 || countOpt(request) > 1) {
-            return finish(response, Rcode.FORMERR, null, transport);
+            return finish(response, Rcode.FORMERR, opt, transport);
         }
         Record question = questions.get(0);
         response.addRecord(question, Section.QUESTION);
-        OPTRecord opt = request.getOPT();
         if (opt != null && opt.getVersion() != 0) {
             return finish(response, Rcode.BADVERS, opt, transport);
         }
         Name qname = question.getName();
         int qtype = question.getType();
-        if (question.getDClass() != DClass.IN || !qname.subdomain(zone.origin())
-                || qtype == Type.AXFR || qtype == Type.IXFR) {
+        if (qtype == Type.AXFR || qtype == Type.IXFR) {
+            // Transfers are not offered: AXFR is TCP-only (RFC 5936 §4.2), and nobody is authorised for either.
+            return finish(response, qtype == Type.AXFR && transport == Transport.UDP ? Rcode.NOTIMP : Rcode.NOTAUTH,
+                    opt, transport);
+        }
+        int qclass = question.getDClass();
+        if (qclass != DClass.IN && qclass != DClass.ANY) {
             return finish(response, Rcode.REFUSED, opt, transport);
+        }
+        if (!qname.subdomain(zone.origin())) {
+            return finish(response, Rcode.REFUSED, opt, transport, ExtendedErrorCodeOption.NOT_AUTHORITATIVE);
         }
         response.getHeader().setFlag(Flags.AA);
         LookupResult result = ZoneLookup.lookup(zone, qname, qtype);
-        for (Record record : result.answer()) {
-            response.addRecord(record, Section.ANSWER);
-        }
-        for (Record record : result.authority()) {
-            response.addRecord(record, Section.AUTHORITY);
-        }
+        addAll(response, result.answer(), Section.ANSWER);
+        addAll(response, result.authority(), Section.AUTHORITY);
+        addAll(response, result.additional(), Section.ADDITIONAL);
         return finish(response, result.rcode(), opt, transport);
     }
 
@@ -100,24 +109,40 @@ public final class Responder {
         return response;
     }
 
-    /** Sets the rcode (the upper bits go into the OPT, RFC 6891 §6.1.3), adds our OPT, truncates if needed. */
     private static byte[] finish(Message response, int rcode, OPTRecord queryOpt, Transport transport) {
+        return finish(response, rcode, queryOpt, transport, -1);
+    }
+
+    /**
+     * Sets the rcode (the upper bits go into the OPT, RFC 6891 §6.1.3), adds our OPT (with an Extended DNS
+     * Error, RFC 8914, when {@code extendedError} is not -1) and fits the message into the client's limit.
+     */
+    private static byte[] finish(Message response, int rcode, OPTRecord queryOpt, Transport transport,
+                                 int extendedError) {
         response.getHeader().setRcode(rcode & 0xF);
-        int limit = MAX_TCP_MESSAGE;
+        OPTRecord opt = null;
         if (queryOpt != null) {
             int flags = (queryOpt.getFlags() & ExtendedFlags.DO) != 0 ? ExtendedFlags.DO : 0;
-            response.addRecord(new OPTRecord(MAX_UDP_PAYLOAD, rcode >>> 4, 0, flags), Section.ADDITIONAL);
+            List<EDNSOption> options = extendedError < 0 ? List.of() : List.of(new ExtendedErrorCodeOption(extendedError));
+            opt = new OPTRecord(MAX_UDP_PAYLOAD, rcode >>> 4, 0, flags, options);
         }
+        int limit = MAX_TCP_MESSAGE;
         if (transport == Transport.UDP) {
             limit = queryOpt == null ? MIN_UDP_PAYLOAD
                     : Math.max(MIN_UDP_PAYLOAD, Math.min(queryOpt.getPayloadSize(), MAX_UDP_PAYLOAD));
         }
+        if (opt != null) {
+            response.addRecord(opt, Section.ADDITIONAL);
+        }
         byte[] wire = response.toWire();
-        return wire.length <= limit ? wire : truncated(response);
+        return wire.length <= limit ? wire : truncated(response, opt, limit);
     }
 
-    /** TC with the question and OPT only, so the client retries over TCP instead of using a partial RRset. */
-    private static byte[] truncated(Message full) {
+    /**
+     * The answer and authority RRsets that fit whole, in order, with TC set at the first that does not; the
+     * additional section only where it fits, without TC (RFC 2181 §9). Never a partial RRset.
+     */
+    private static byte[] truncated(Message full, OPTRecord opt, int limit) {
         Message response = new Message(full.getHeader().getID());
         Header header = response.getHeader();
         Header fullHeader = full.getHeader();
@@ -126,17 +151,54 @@ public final class Responder {
                 header.setFlag(flag);
             }
         }
-        header.setFlag(Flags.TC);
         header.setOpcode(fullHeader.getOpcode());
         header.setRcode(fullHeader.getRcode());
-        for (Record question : full.getSection(Section.QUESTION)) {
-            response.addRecord(question, Section.QUESTION);
-        }
-        OPTRecord opt = full.getOPT();
+        addAll(response, full.getSection(Section.QUESTION), Section.QUESTION);
         if (opt != null) {
             response.addRecord(opt, Section.ADDITIONAL);
         }
+        boolean complete = addWhileFits(response, full, Section.ANSWER, limit)
+                && addWhileFits(response, full, Section.AUTHORITY, limit);
+        if (complete) {
+            addWhileFits(response, full, Section.ADDITIONAL, limit);
+        } else {
+            header.setFlag(Flags.TC);
+        }
         return response.toWire();
+    }
+
+    /** Adds the section's RRsets in order while the message stays within the limit; false at the first misfit. */
+    private static boolean addWhileFits(Message response, Message full, int section, int limit) {
+        for (List<Record> rrset : rrsets(full.getSection(section))) {
+            addAll(response, rrset, section);
+            if (response.toWire().length > limit) {
+                rrset.forEach(record -> response.removeRecord(record, section));
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static List<List<Record>> rrsets(List<Record> records) {
+        List<List<Record>> rrsets = new ArrayList<>();
+        Record previous = null;
+        for (Record record : records) {
+            if (record.getType() == Type.OPT) {
+                continue;
+            }
+            if (previous == null || !previous.sameRRset(record)) {
+                rrsets.add(new ArrayList<>());
+            }
+            rrsets.get(rrsets.size() - 1).add(record);
+            previous = record;
+        }
+        return rrsets;
+    }
+
+    private static void addAll(Message response, List<Record> records, int section) {
+        for (Record record : records) {
+            response.addRecord(record, section);
+        }
     }
 
     private static int countOpt(Message request) {

@@ -5,6 +5,7 @@ import dev.vedns.zone.ZoneSnapshot;
 import java.util.ArrayList;
 import java.util.List;
 import org.xbill.DNS.CNAMERecord;
+import org.xbill.DNS.NSRecord;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Record;
@@ -33,7 +34,7 @@ final class ZoneLookup {
                 answer.addAll(cname);
                 name = ((CNAMERecord) cname.get(0)).getTarget();
                 if (!name.subdomain(zone.origin())) {
-                    return new LookupResult(Rcode.NOERROR, answer, List.of());
+                    return positive(zone, answer);
                 }
                 continue;
             }
@@ -42,12 +43,38 @@ final class ZoneLookup {
                 return negative(zone, Rcode.NOERROR, answer);
             }
             answer.addAll(found);
-            return new LookupResult(Rcode.NOERROR, answer, List.of());
+            return positive(zone, answer);
         }
-        return new LookupResult(Rcode.NOERROR, answer, List.of());
+        return positive(zone, answer);
+    }
+
+    private static LookupResult positive(ZoneSnapshot zone, List<Record> answer) {
+        return new LookupResult(Rcode.NOERROR, answer, List.of(), additional(zone, answer));
     }
 
     private static LookupResult negative(ZoneSnapshot zone, int rcode, List<Record> answer) {
-        return new LookupResult(rcode, answer, List.of(zone.negativeSoa()));
+        return new LookupResult(rcode, answer, List.of(zone.negativeSoa()), List.of());
+    }
+
+    /** RFC 1034 §4.3.2 step 6: the in-zone addresses of the name servers an answer names. */
+    private static List<Record> additional(ZoneSnapshot zone, List<Record> answer) {
+        List<Record> additional = List.of();
+        for (Record record : answer) {
+            if (record instanceof NSRecord ns) {
+                ZoneNode target = zone.node(ns.getTarget());
+                if (target != null) {
+                    additional = new ArrayList<>(additional);
+                    addIfPresent(additional, target.rrset(Type.A));
+                    addIfPresent(additional, target.rrset(Type.AAAA));
+                }
+            }
+        }
+        return additional;
+    }
+
+    private static void addIfPresent(List<Record> section, List<Record> rrset) {
+        if (rrset != null) {
+            section.addAll(rrset);
+        }
     }
 }

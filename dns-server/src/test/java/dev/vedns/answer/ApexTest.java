@@ -33,6 +33,13 @@ class ApexTest {
     }
 
     @Test
+    void anNsAnswerCarriesTheNameServersAddressInAdditional() {
+        assertEquals(List.of("ns1.postgres.internal.\t3600\tIN\tA\t127.0.0.1"),
+                CnameChaseTest.lines(ask(zone, query("postgres.internal.", Type.NS)), Section.ADDITIONAL));
+        assertEquals(List.of(), CnameChaseTest.lines(ask(zone, query("pg-main.postgres.internal.", Type.A)), Section.ADDITIONAL));
+    }
+
+    @Test
     void anyAtTheApexListsSoaAndNs() {
         List<String> answer = CnameChaseTest.lines(ask(zone, query("postgres.internal.", Type.ANY)), Section.ANSWER);
         assertEquals(2, answer.size());

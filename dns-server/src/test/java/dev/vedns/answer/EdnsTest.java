@@ -68,6 +68,15 @@ class EdnsTest {
     }
 
     @Test
+    void aFormatErrorStillAnswersEdnsWithEdns() {
+        Message noQuestion = new Message();
+        noQuestion.addRecord(new OPTRecord(1232, 0, 0), Section.ADDITIONAL);
+        Message response = ask(zone, noQuestion);
+        assertEquals(Rcode.FORMERR, response.getRcode());
+        assertEquals(1232, response.getOPT().getPayloadSize());
+    }
+
+    @Test
     void twoOptRecordsAreAFormatError() {
         Message query = withEdns(withEdns(query("mydb.writer.postgres.internal.", Type.A), 1232, 0, 0), 1232, 0, 0);
         assertEquals(Rcode.FORMERR, ask(zone, query).getRcode());

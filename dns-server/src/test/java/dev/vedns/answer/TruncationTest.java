@@ -24,7 +24,16 @@ class TruncationTest {
     private final ZoneSnapshot zone = new Fleet()
             .primary("pg-big", IntStream.rangeClosed(1, 40).mapToObj(i -> "fd00::" + Integer.toHexString(i)).toArray(String[]::new))
             .primary("pg-huge", IntStream.rangeClosed(1, 60).mapToObj(i -> "fd00::1:" + Integer.toHexString(i)).toArray(String[]::new))
+            .pair("pg-big", "big")
             .engine().get();
+
+    @Test
+    void wholeRrsetsThatFitAreKeptBeforeTheOneThatDoesNot() {
+        Message response = ask(zone, query("big.reader.postgres.internal.", Type.AAAA));
+        assertTrue(response.getHeader().getFlag(Flags.TC));
+        assertEquals(1, response.getSection(Section.ANSWER).size());
+        assertEquals(Type.CNAME, response.getSection(Section.ANSWER).get(0).getType());
+    }
 
     @Test
     void withoutEdnsTheLimitIs512() {
