@@ -36,6 +36,19 @@ public final class Responder {
 
     /** The response to send, or null to send nothing (too short to answer, or itself a response). */
     public static byte[] answer(byte[] query, ZoneSnapshot zone, Transport transport) {
+        try {
+            byte[] fast = FastPath.answer(query, zone, transport);
+            if (fast != null) {
+                return fast;
+            }
+        } catch (RuntimeException bug) {
+            // The general path is the reference: a defect of the shortcut must not cost the answer.
+        }
+        return general(query, zone, transport);
+    }
+
+    /** The reference answer: parse with dnsjava, look up, encode. What the fast path must equal byte for byte. */
+    public static byte[] general(byte[] query, ZoneSnapshot zone, Transport transport) {
         if (query.length < HEADER_LENGTH) {
             return null;
         }

@@ -63,8 +63,8 @@ public final class ZoneCompiler {
         }
 
         addEmptyNonTerminals(names, origin);
-        Map<Name, ZoneNode> nodes = new HashMap<>(names.size() * 2);
-        names.forEach((name, rrsets) -> nodes.put(name, new ZoneNode(rrsets)));
+        List<ZoneNode> nodes = new ArrayList<>(names.size());
+        names.forEach((name, rrsets) -> nodes.add(new ZoneNode(name, rrsets, AnswerSlots.COUNT)));
         return new ZoneSnapshot(origin, soa, soa(serial, Math.min(apexTtl, negative), negative), nodes);
     }
 

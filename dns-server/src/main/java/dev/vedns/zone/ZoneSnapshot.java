@@ -1,6 +1,7 @@
 package dev.vedns.zone;
 
-import java.util.Map;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.SOARecord;
 
@@ -13,13 +14,29 @@ public final class ZoneSnapshot {
     private final Name origin;
     private final SOARecord soa;
     private final SOARecord negativeSoa;
-    private final Map<Name, ZoneNode> nodes;
+    private final NameTable nodes;
+    private final byte[] originWire;
+    private final byte[] soaMnameWire;
+    private final byte[] soaRnameWire;
+    /** NXDOMAIN answers by the offset of the apex inside the question's name (their pointers depend on it). */
+    private final AtomicReferenceArray<byte[]> nxdomainAnswers = new AtomicReferenceArray<>(256);
 
-    ZoneSnapshot(Name origin, SOARecord soa, SOARecord negativeSoa, Map<Name, ZoneNode> nodes) {
+    ZoneSnapshot(Name origin, SOARecord soa, SOARecord negativeSoa, List<ZoneNode> nodes) {
         this.origin = origin;
         this.soa = soa;
         this.negativeSoa = negativeSoa;
-        this.nodes = Map.copyOf(nodes);
+        this.nodes = new NameTable(nodes);
+        this.originWire = origin.toWireCanonical();
+        this.soaMnameWire = soa.getHost().toWireCanonical();
+        this.soaRnameWire = soa.getAdmin().toWireCanonical();
+    }
+
+    /**
+     * Whether a name below the apex ends with the SOA's MNAME or RNAME: then an NXDOMAIN's SOA compresses
+     * against that longer suffix, and its bytes are not those cached for the apex offset alone.
+     */
+    public boolean negativeSoaCompressesInto(byte[] wire, int offset, int length) {
+        return endsWith(wire, offset, length, soaMnameWire) || endsWith(wire, offset, length, soaRnameWire);
     }
 
     public Name origin() {
@@ -44,8 +61,54 @@ public final class ZoneSnapshot {
         return nodes.get(name);
     }
 
+    /** The node whose name is the wire-format bytes at {@code offset} (any case), or null. */
+    public ZoneNode node(byte[] wire, int offset, int length) {
+        return nodes.get(wire, offset, length);
+    }
+
+    /** Whether the wire-format name at {@code offset} is the apex or below it, compared without case. */
+    public boolean contains(byte[] wire, int offset, int length) {
+        return endsWith(wire, offset, length, originWire);
+    }
+
+    /** The apex's wire form, lower case. */
+    public int originLength() {
+        return originWire.length;
+    }
+
+    /**
+     * Whether the wire-format name at {@code offset} ends with the name {@code suffix} (lower-case wire form),
+     * at a label boundary, compared without case.
+     */
+    public static boolean endsWith(byte[] wire, int offset, int length, byte[] suffix) {
+        int start = offset + length - suffix.length;
+        if (start < offset) {
+            return false;
+        }
+        for (int i = 0; i < suffix.length; i++) {
+            if ((suffix[i] & 0xFF) != NameTable.lower(wire[start + i])) {
+                return false;
+            }
+        }
+        for (int position = offset; position <= start; position += (wire[position] & 0xFF) + 1) {
+            if (position == start) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The NXDOMAIN answer cached for names whose apex begins {@code apexOffset} bytes into the name, or null. */
+    public byte[] nxdomainAnswer(int apexOffset) {
+        return nxdomainAnswers.get(apexOffset);
+    }
+
+    public void cacheNxdomainAnswer(int apexOffset, byte[] answer) {
+        nxdomainAnswers.set(apexOffset, answer);
+    }
+
     /** Every owner name, empty non-terminals included. */
-    public Iterable<Name> names() {
-        return nodes.keySet();
+    public List<Name> names() {
+        return nodes.nodes().stream().map(ZoneNode::name).toList();
     }
 }

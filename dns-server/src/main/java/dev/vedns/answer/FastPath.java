@@ -1,0 +1,147 @@
+package dev.vedns.answer;
+
+import dev.vedns.zone.AnswerSlots;
+import dev.vedns.zone.ZoneNode;
+import dev.vedns.zone.ZoneSnapshot;
+
+/**
+ * The answer path for ordinary queries, as NSD answers: look the name up straight from the packet bytes,
+ * copy a finished answer and patch the ID, RD, the question (with its original letter case) and the OPT.
+ * A finished answer is what the general path answers to the same question in lower case, cached in the
+ * snapshot on first use; so the fast path is byte for byte the general path, only without parsing, lookup
+ * objects or encoding. Anything unusual returns null and goes the general way.
+ */
+final class FastPath {
+
+    private static final int HEADER = 12;
+    /** A cached answer: header bytes 2-11 (flags and counts, no ID), then everything after the question. */
+    private static final int ENTRY_HEADER = 10;
+    private static final int OPT_LENGTH = 11;
+
+    private FastPath() {
+    }
+
+    static byte[] answer(byte[] query, ZoneSnapshot zone, Transport transport) {
+        int length = query.length;
+        // QR=0 and OPCODE=QUERY; one question, nothing in answer or authority, at most an OPT in additional.
+        if (length < HEADER + 5 || (query[2] & 0xF8) != 0 || u16(query, 4) != 1 || u16(query, 6) != 0
+                || u16(query, 8) != 0) {
+            return null;
+        }
+        int additional = u16(query, 10);
+        int position = HEADER;
+        while (true) {
+            if (position >= length) {
+                return null;
+            }
+            int label = query[position] & 0xFF;
+            if (label == 0) {
+                position++;
+                break;
+            }
+            if (label > 63) {
+                return null;
+            }
+            position += label + 1;
+        }
+        int nameLength = position - HEADER;
+        if (nameLength > 255 || position + 4 > length || u16(query, position + 2) != 1) {
+            return null;
+        }
+        int slot = AnswerSlots.of(u16(query, position));
+        position += 4;
+        if (slot == AnswerSlots.NONE) {
+            return null;
+        }
+        int limit = 512;
+        boolean edns = additional == 1;
+        boolean dnssecOk = false;
+        if (edns) {
+            // Only a bare OPT of version 0: options and anything else take the general path, which parses them.
+            if (position + OPT_LENGTH != length || query[position] != 0 || u16(query, position + 1) != 41
+                    || query[position + 6] != 0 || u16(query, position + 9) != 0) {
+                return null;
+            }
+            limit = Math.max(512, Math.min(u16(query, position + 3), Responder.MAX_UDP_PAYLOAD));
+            dnssecOk = (query[position + 7] & 0x80) != 0;
+        } else if (additional != 0 || position != length) {
+            return null;
+        }
+        if (!zone.contains(query, HEADER, nameLength)) {
+            return null;
+        }
+        byte[] entry = cachedAnswer(query, nameLength, slot, zone);
+        if (entry == null) {
+            return null;
+        }
+        int question = nameLength + 4;
+        int body = entry.length - ENTRY_HEADER;
+        int total = HEADER + question + body + (edns ? OPT_LENGTH : 0);
+        if (total > (transport == Transport.TCP ? 65535 : limit)) {
+            return null;
+        }
+        byte[] response = new byte[total];
+        response[0] = query[0];
+        response[1] = query[1];
+        response[2] = (byte) (entry[0] | (query[2] & 0x01));
+        System.arraycopy(entry, 1, response, 3, 9);
+        System.arraycopy(query, HEADER, response, HEADER, question);
+        System.arraycopy(entry, ENTRY_HEADER, response, HEADER + question, body);
+        if (edns) {
+            int additionalCount = u16(response, 10) + 1;
+            response[10] = (byte) (additionalCount >>> 8);
+            response[11] = (byte) additionalCount;
+            int opt = HEADER + question + body;
+            response[opt + 2] = 41;
+            response[opt + 3] = (byte) (Responder.MAX_UDP_PAYLOAD >>> 8);
+            response[opt + 4] = (byte) Responder.MAX_UDP_PAYLOAD;
+            response[opt + 7] = (byte) (dnssecOk ? 0x80 : 0);
+        }
+        return response;
+    }
+
+    /** The finished answer for this name and slot, computed by the general path on first use; null to decline. */
+    private static byte[] cachedAnswer(byte[] query, int nameLength, int slot, ZoneSnapshot zone) {
+        ZoneNode node = zone.node(query, HEADER, nameLength);
+        if (node != null) {
+            byte[] entry = node.answer(slot);
+            if (entry == null) {
+                entry = compute(query, nameLength, zone);
+                node.cacheAnswer(slot, entry);
+            }
+            return entry;
+        }
+        // An NXDOMAIN's pointers depend on where the apex starts in the name, unless the SOA's names could
+        // compress against a longer part of it: those rare names go the general way.
+        if (zone.negativeSoaCompressesInto(query, HEADER, nameLength)) {
+            return null;
+        }
+        int apexOffset = nameLength - zone.originLength();
+        byte[] entry = zone.nxdomainAnswer(apexOffset);
+        if (entry == null) {
+            entry = compute(query, nameLength, zone);
+            zone.cacheNxdomainAnswer(apexOffset, entry);
+        }
+        return entry;
+    }
+
+    /** Asks the general path the same question in lower case, without RD or EDNS, and keeps what follows it. */
+    private static byte[] compute(byte[] query, int nameLength, ZoneSnapshot zone) {
+        int question = nameLength + 4;
+        byte[] canonical = new byte[HEADER + question];
+        canonical[5] = 1;
+        for (int i = 0; i < question; i++) {
+            byte b = query[HEADER + i];
+            canonical[HEADER + i] = i < nameLength && b >= 'A' && b <= 'Z' ? (byte) (b + 32) : b;
+        }
+        byte[] general = Responder.general(canonical, zone, Transport.TCP);
+        byte[] entry = new byte[ENTRY_HEADER + general.length - HEADER - question];
+        System.arraycopy(general, 2, entry, 0, ENTRY_HEADER);
+        System.arraycopy(general, HEADER + question, entry, ENTRY_HEADER, entry.length - ENTRY_HEADER);
+        return entry;
+    }
+
+    private static int u16(byte[] bytes, int offset) {
+        return ((bytes[offset] & 0xFF) << 8) | (bytes[offset + 1] & 0xFF);
+    }
+}

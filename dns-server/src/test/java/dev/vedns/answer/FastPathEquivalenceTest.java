@@ -1,0 +1,120 @@
+package dev.vedns.answer;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.vedns.Fleet;
+import dev.vedns.zone.ZoneSnapshot;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.ExtendedFlags;
+import org.xbill.DNS.Flags;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.OPTRecord;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.Section;
+import org.xbill.DNS.Type;
+
+/** The fast path gives the general path's bytes, exactly, for every name and type of a generated zone. */
+class FastPathEquivalenceTest {
+
+    private static final int[] TYPES = {Type.A, Type.AAAA, Type.CNAME, Type.ANY, Type.SOA, Type.NS, Type.TXT, Type.MX,
+            Type.SRV, Type.PTR, Type.HINFO, 65534};
+
+    @Test
+    void everyNameAndTypeAnswersByteForByteAsTheGeneralPath() {
+        ZoneSnapshot zone = generatedZone();
+        List<String> names = new ArrayList<>();
+        zone.names().forEach(name -> names.add(name.toString()));
+        for (String missing : List.of("nothing", "x.ns1", "ns2", "hostmaster", "a.hostmaster", "x.writer", "a.b.reader",
+                "deep.db-7.writer", "x.pg-3", "A-VERY-long-label-0123456789-0123456789-0123456789-0123456")) {
+            names.add(missing + ".postgres.internal.");
+        }
+        Random random = new Random(3);
+        int compared = 0;
+        int fast = 0;
+        for (String name : names) {
+            for (String asked : List.of(name, randomCase(name, random))) {
+                for (int type : TYPES) {
+                    for (int variant = 0; variant < 6; variant++) {
+                        byte[] query = query(asked, type, variant);
+                        for (Transport transport : Transport.values()) {
+                            byte[] shortcut = FastPath.answer(query, zone, transport);
+                            compared++;
+                            if (shortcut != null) {
+                                fast++;
+                                assertArrayEquals(Responder.general(query, zone, transport), shortcut,
+                                        asked + " " + Type.string(type) + " variant " + variant + " " + transport);
+                                // Served again from the cache, it must still be the same.
+                                assertArrayEquals(shortcut, FastPath.answer(query, zone, transport));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(fast > compared * 8 / 10, "the fast path served only " + fast + " of " + compared);
+    }
+
+    @Test
+    void unusualQueriesAreLeftToTheGeneralPath() {
+        ZoneSnapshot zone = generatedZone();
+        Message withOption = Message.newQuery(Record.newRecord(Name.fromConstantString("db-1.writer.postgres.internal."),
+                Type.A, DClass.IN));
+        withOption.addRecord(new OPTRecord(1232, 0, 0, 0, List.of(new org.xbill.DNS.GenericEDNSOption(10, new byte[8]))),
+                Section.ADDITIONAL);
+        Message chaos = Message.newQuery(Record.newRecord(Name.fromConstantString("db-1.writer.postgres.internal."),
+                Type.A, DClass.CH));
+        Message outside = Message.newQuery(Record.newRecord(Name.fromConstantString("example.com."), Type.A, DClass.IN));
+        Message transfer = Message.newQuery(Record.newRecord(Name.fromConstantString("postgres.internal."), Type.AXFR, DClass.IN));
+        for (Message unusual : List.of(withOption, chaos, outside, transfer)) {
+            assertTrue(FastPath.answer(unusual.toWire(), zone, Transport.UDP) == null, unusual.toString());
+        }
+    }
+
+    /** Twenty sets with replicas, IPv4 and IPv6, pairs, an RRset too big for UDP without EDNS. */
+    static ZoneSnapshot generatedZone() {
+        Fleet fleet = new Fleet();
+        for (int set = 1; set <= 20; set++) {
+            fleet.primary("pg-" + set, "10.0." + set + ".1", "fd00::" + Integer.toHexString(set) + ":1");
+            for (int replica = 1; replica <= set % 3; replica++) {
+                fleet.replica("pg-" + set + "-r" + replica, "pg-" + set, "10.0." + set + "." + (replica + 1));
+            }
+            if (set % 4 != 0) {
+                fleet.pair("pg-" + set, "db-" + set);
+            }
+        }
+        String[] many = new String[40];
+        for (int i = 0; i < many.length; i++) {
+            many[i] = "fd00::9:" + Integer.toHexString(i + 1);
+        }
+        return fleet.primary("pg-big", many).pair("pg-big", "big").engine().get();
+    }
+
+    private static byte[] query(String name, int type, int variant) {
+        Message query = Message.newQuery(Record.newRecord(Name.fromConstantString(name), type, DClass.IN));
+        if (variant % 2 == 1) {
+            query.getHeader().unsetFlag(Flags.RD);
+        }
+        switch (variant) {
+            case 2 -> query.addRecord(new OPTRecord(1232, 0, 0), Section.ADDITIONAL);
+            case 3 -> query.addRecord(new OPTRecord(4096, 0, 0, ExtendedFlags.DO), Section.ADDITIONAL);
+            case 4 -> query.addRecord(new OPTRecord(100, 0, 0), Section.ADDITIONAL);
+            case 5 -> query.addRecord(new OPTRecord(700, 0, 0, ExtendedFlags.DO), Section.ADDITIONAL);
+            default -> { }
+        }
+        return query.toWire();
+    }
+
+    private static String randomCase(String name, Random random) {
+        StringBuilder mixed = new StringBuilder();
+        for (char c : name.toCharArray()) {
+            mixed.append(random.nextBoolean() ? Character.toUpperCase(c) : c);
+        }
+        return mixed.toString();
+    }
+}
