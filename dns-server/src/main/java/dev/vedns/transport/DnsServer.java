@@ -8,49 +8,59 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioDatagramChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 import io.netty.handler.codec.LengthFieldPrepender;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.BindException;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
-/** The authoritative DNS server: UDP and TCP on one port, answering from whatever snapshot is current. */
+/**
+ * The authoritative DNS server: UDP and TCP on one port, answering from whatever snapshot is current. With
+ * epoll, one UDP socket per event loop shares the port (SO_REUSEPORT), so the kernel spreads clients over
+ * the cores without any lock between them.
+ */
 public final class DnsServer implements AutoCloseable {
 
     private static final int MAX_DNS_MESSAGE = 65535;
     private static final int BIND_ATTEMPTS = 10;
+    private static final int SOCKET_BUFFER = 4 * 1024 * 1024;
 
     private final EventLoopGroup group;
-    private final Channel udp;
+    private final List<Channel> udp;
     private final Channel tcp;
+    private final Transports transport;
 
-    private DnsServer(EventLoopGroup group, Channel udp, Channel tcp) {
+    private DnsServer(EventLoopGroup group, List<Channel> udp, Channel tcp, Transports transport) {
         this.group = group;
         this.udp = udp;
         this.tcp = tcp;
+        this.transport = transport;
     }
 
     /** Binds UDP and TCP; with port 0 both get the same free port. */
     public static DnsServer start(DnsServerSettings settings, Supplier<ZoneSnapshot> zone) throws InterruptedException {
-        EventLoopGroup group = new MultiThreadIoEventLoopGroup(0, new DefaultThreadFactory("vedns-dns"),
-                NioIoHandler.newFactory());
+        Transports transport = Transports.best();
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(settings.eventLoops(), new DefaultThreadFactory("vedns-dns"),
+                transport.ioHandlers());
         try {
             for (int attempt = 1; ; attempt++) {
-                Channel udp = bindUdp(group, settings, zone);
-                int port = ((InetSocketAddress) udp.localAddress()).getPort();
+                List<Channel> udp = bindUdp(group, transport, settings, zone);
+                int port = ((InetSocketAddress) udp.get(0).localAddress()).getPort();
                 try {
-                    Channel tcp = bindTcp(group, settings, port, zone);
-                    return new DnsServer(group, udp, tcp);
+                    Channel tcp = bindTcp(group, transport, settings, port, zone);
+                    return new DnsServer(group, udp, tcp, transport);
                 } catch (Exception bindFailure) {
-                    udp.close().sync();
+                    for (Channel channel : udp) {
+                        channel.close().sync();
+                    }
                     // With port 0 the free UDP port may be taken on TCP: try another; a fixed port fails at once.
                     if (settings.port() != 0 || attempt == BIND_ATTEMPTS || !(bindFailure instanceof BindException)) {
                         throw bindFailure;
@@ -66,24 +76,44 @@ public final class DnsServer implements AutoCloseable {
         }
     }
 
-    private static Channel bindUdp(EventLoopGroup group, DnsServerSettings settings, Supplier<ZoneSnapshot> zone)
-            throws InterruptedException {
-        return new Bootstrap()
+    private static List<Channel> bindUdp(EventLoopGroup group, Transports transport, DnsServerSettings settings,
+                                         Supplier<ZoneSnapshot> zone) throws InterruptedException {
+        Bootstrap bootstrap = new Bootstrap()
                 .group(group)
-                .channel(NioDatagramChannel.class)
-                .handler(new UdpQueryHandler(zone))
-                .bind(settings.host(), settings.port()).sync().channel();
+                .channel(transport.datagram)
+                .option(ChannelOption.SO_RCVBUF, SOCKET_BUFFER)
+                .option(ChannelOption.SO_SNDBUF, SOCKET_BUFFER)
+                .handler(new UdpQueryHandler(zone));
+        int sockets = 1;
+        if (transport.sharesPorts()) {
+            bootstrap.option(EpollChannelOption.SO_REUSEPORT, true);
+            sockets = settings.eventLoops();
+        }
+        List<Channel> channels = new ArrayList<>(sockets);
+        Channel first = bootstrap.bind(settings.host(), settings.port()).sync().channel();
+        channels.add(first);
+        int port = ((InetSocketAddress) first.localAddress()).getPort();
+        try {
+            for (int i = 1; i < sockets; i++) {
+                channels.add(bootstrap.bind(settings.host(), port).sync().channel());
+            }
+        } catch (RuntimeException | InterruptedException failure) {
+            channels.forEach(Channel::close);
+            throw failure;
+        }
+        return channels;
     }
 
-    private static Channel bindTcp(EventLoopGroup group, DnsServerSettings settings, int port,
+    private static Channel bindTcp(EventLoopGroup group, Transports transport, DnsServerSettings settings, int port,
                                    Supplier<ZoneSnapshot> zone) throws InterruptedException {
         TcpQueryHandler queries = new TcpQueryHandler(zone);
         AtomicInteger open = new AtomicInteger();
         long idleMillis = settings.tcpIdleTimeout().toMillis();
         return new ServerBootstrap()
                 .group(group)
-                .channel(NioServerSocketChannel.class)
+                .channel(transport.server)
                 .option(ChannelOption.SO_REUSEADDR, true)
+                .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel channel) {
@@ -99,16 +129,24 @@ public final class DnsServer implements AutoCloseable {
     }
 
     public InetSocketAddress udpAddress() {
-        return (InetSocketAddress) udp.localAddress();
+        return (InetSocketAddress) udp.get(0).localAddress();
     }
 
     public InetSocketAddress tcpAddress() {
         return (InetSocketAddress) tcp.localAddress();
     }
 
+    /** "epoll" or "nio", and how many UDP sockets share the port: for the start-up line. */
+    public String describe() {
+        return transport.name().toLowerCase(java.util.Locale.ROOT) + ", " + udp.size() + " UDP socket"
+                + (udp.size() == 1 ? "" : "s");
+    }
+
     @Override
     public void close() {
-        udp.close().syncUninterruptibly();
+        for (Channel channel : udp) {
+            channel.close().syncUninterruptibly();
+        }
         tcp.close().syncUninterruptibly();
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
     }

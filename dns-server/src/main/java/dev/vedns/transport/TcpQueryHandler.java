@@ -30,8 +30,14 @@ final class TcpQueryHandler extends SimpleChannelInboundHandler<ByteBuf> {
     protected void channelRead0(ChannelHandlerContext ctx, ByteBuf frame) {
         byte[] response = Responder.answer(ByteBufUtil.getBytes(frame), zone.get(), Transport.TCP);
         if (response != null) {
-            ctx.writeAndFlush(Unpooled.wrappedBuffer(response));
+            ctx.write(Unpooled.wrappedBuffer(response));
         }
+    }
+
+    /** Pipelined queries read together are answered with one flush. */
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        ctx.flush();
     }
 
     @Override

@@ -18,7 +18,7 @@ final class RunningServer implements AutoCloseable {
 
     RunningServer(Fleet fleet, Duration idleTimeout, int maxConnections) throws InterruptedException {
         this.fleet = fleet;
-        this.server = DnsServer.start(new DnsServerSettings("127.0.0.1", 0, idleTimeout, maxConnections),
+        this.server = DnsServer.start(new DnsServerSettings("127.0.0.1", 0, idleTimeout, maxConnections, 2),
                 fleet.engine());
     }
 

@@ -25,6 +25,10 @@ public class DnsListener implements AutoCloseable {
         return server.tcpAddress();
     }
 
+    public String describe() {
+        return server.describe();
+    }
+
     @PreDestroy
     @Override
     public void close() {

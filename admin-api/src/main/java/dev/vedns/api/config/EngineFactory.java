@@ -40,7 +40,8 @@ public class EngineFactory {
     @Singleton
     DnsServerSettings dnsServerSettings(VednsConfiguration config) {
         VednsConfiguration.Dns dns = config.getDns();
-        return new DnsServerSettings(dns.getHost(), dns.getPort(), dns.getTcpIdleTimeout(), dns.getTcpMaxConnections());
+        return new DnsServerSettings(dns.getHost(), dns.getPort(), dns.getTcpIdleTimeout(), dns.getTcpMaxConnections(),
+                dns.getThreads());
     }
 
     /** Opens the data directory, recovering every acknowledged change; closed (unlocked) at shutdown. */

@@ -23,8 +23,8 @@ public class StartupLog {
 
     @EventListener
     void onStartup(ServerStartupEvent event) {
-        LOG.info("vedns serving zone {}: DNS udp {} tcp {}, API {}", config.getZone(), hostPort(dns.udpAddress()),
-                hostPort(dns.tcpAddress()), event.getSource().getURL());
+        LOG.info("vedns serving zone {}: DNS udp {} tcp {}, API {} ({})", config.getZone(), hostPort(dns.udpAddress()),
+                hostPort(dns.tcpAddress()), event.getSource().getURL(), dns.describe());
     }
 
     private static String hostPort(InetSocketAddress address) {

@@ -133,6 +133,7 @@ public class VednsConfiguration {
         private Duration tcpIdleTimeout = Duration.ofSeconds(10);
         private int tcpMaxConnections = 1000;
         private List<String> nsAddresses = List.of("127.0.0.1");
+        private int threads;
 
         public String getHost() {
             return host;
@@ -164,6 +165,15 @@ public class VednsConfiguration {
 
         public void setTcpMaxConnections(int tcpMaxConnections) {
             this.tcpMaxConnections = tcpMaxConnections;
+        }
+
+        /** Event loops answering DNS (with epoll, each with its own UDP socket on the port); 0: one per core. */
+        public int getThreads() {
+            return threads;
+        }
+
+        public void setThreads(int threads) {
+            this.threads = threads;
         }
 
         /** The addresses published for {@code ns1.<zone>}. */
