@@ -1,0 +1,73 @@
+#!/usr/bin/env python3
+"""Measures a running vedns at the size of a data set: start time, import time, change-to-DNS latency, memory.
+
+Loads the data set with PUT /api/v1/state, then retargets one reader back and forth APPLIES times; each time
+it sends the PATCH and then queries DNS until the answer shows the new target, and reports the median and
+p99 of that interval (the API answers only after the change is live, so one query normally suffices).
+Only loopback is used; every loop is bounded.
+"""
+import argparse, json, os, random, re, socket, statistics, struct, subprocess, time, urllib.request
+
+def http(method, url, body=None):
+    req = urllib.request.Request(url, data=body, method=method, headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(req, timeout=600) as resp:
+        return resp.status, resp.read()
+
+def query(port, name, qtype=5):
+    ident = random.randint(0, 65535)
+    wire = struct.pack(">HHHHHH", ident, 0, 1, 0, 0, 0)
+    for label in name.rstrip(".").split("."):
+        wire += bytes([len(label)]) + label.encode()
+    wire += b"\0" + struct.pack(">HH", qtype, 1)
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
+        s.settimeout(2)
+        s.sendto(wire, ("127.0.0.1", port))
+        return s.recv(4096)
+
+def cname_target(response, target):
+    return target.encode() in response.replace(b"\x07", b".")  # crude but enough to spot the label
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--api"); ap.add_argument("--dns-port", type=int); ap.add_argument("--pid", type=int)
+    ap.add_argument("--started-ns", type=int); ap.add_argument("--dataset"); ap.add_argument("--applies", type=int)
+    a = ap.parse_args()
+    ready_ms = (time.time_ns() - a.started_ns) / 1e6
+    data = open(a.dataset, "rb").read()
+    doc = json.loads(data)
+    t0 = time.time()
+    http("PUT", a.api + "/api/v1/state", data)
+    import_s = time.time() - t0
+    pair = doc["virtualEndpoints"][0]
+    primary = pair["serverName"]
+    replica = pair["members"][0]
+    name = f"{pair['name']}.reader.{doc['zone']}"
+    path = f"{a.api}/api/v1/servers/{primary}/virtual-endpoints/{pair['name']}"
+    latencies = []
+    for i in range(a.applies):
+        target = primary if i % 2 == 0 else replica
+        t0 = time.perf_counter()
+        http("PATCH", path, json.dumps({"members": [target]}).encode())
+        for _ in range(1000):
+            if target.encode() in query(a.dns_port, name):
+                break
+        latencies.append((time.perf_counter() - t0) * 1e3)
+    latencies.sort()
+    rss = int(re.search(r"VmRSS:\s+(\d+)", open(f"/proc/{a.pid}/status").read()).group(1)) / 1024
+    heap = "n/a"
+    try:
+        subprocess.run(["jcmd", str(a.pid), "GC.run"], capture_output=True, timeout=60)
+        info = subprocess.run(["jcmd", str(a.pid), "GC.heap_info"], capture_output=True, text=True, timeout=60).stdout
+        used = re.search(r"used (\d+)K", info)
+        heap = f"{int(used.group(1)) / 1024:.0f} MiB" if used else "n/a"
+    except (OSError, subprocess.TimeoutExpired):
+        pass
+    print(f"servers {len(doc['servers'])}, pairs {len(doc['virtualEndpoints'])}")
+    print(f"ready to answer after start: {ready_ms:.0f} ms (empty data directory)")
+    print(f"import of the data set (PUT /api/v1/state): {import_s * 1e3:.0f} ms")
+    print(f"change applied and visible in DNS ({a.applies} retargets): median {statistics.median(latencies):.2f} ms,"
+          f" p99 {latencies[max(0, int(len(latencies) * 0.99) - 1)]:.2f} ms")
+    print(f"memory after load: heap {heap}, RSS {rss:.0f} MiB")
+
+if __name__ == "__main__":
+    main()
