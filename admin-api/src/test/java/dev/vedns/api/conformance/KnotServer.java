@@ -28,7 +28,8 @@ final class KnotServer implements AutoCloseable {
                 + "zone:\n  - domain: " + zone + "\n    file: " + file + "\n"
                 + "    journal-content: none\n    zonefile-load: whole\n");
         log = directory.resolve("knotd.log");
-        process = new ProcessBuilder("knotd", "-c", config.toString()).redirectErrorStream(true)
+        String knotd = Files.isExecutable(Path.of("/usr/sbin/knotd")) ? "/usr/sbin/knotd" : "knotd";
+        process = new ProcessBuilder(knotd, "-c", config.toString()).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
         awaitLoaded();
     }
