@@ -1,8 +1,11 @@
 package dev.vedns.routing;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 
@@ -16,6 +19,11 @@ public final class RoutingTable {
 
     private final NavigableMap<String, Server> servers;
     private final NavigableMap<String, VirtualEndpoint> endpoints;
+    /** Replicas and pair of each set, built on first use: tables are immutable, so it never goes stale. */
+    private volatile SetIndex sets;
+
+    private record SetIndex(Map<String, List<Server>> replicas, Map<String, VirtualEndpoint> pairs) {
+    }
 
     private RoutingTable(NavigableMap<String, Server> servers, NavigableMap<String, VirtualEndpoint> endpoints) {
         this.servers = Collections.unmodifiableNavigableMap(servers);
@@ -76,19 +84,30 @@ public final class RoutingTable {
 
     /** The pair that belongs to the replication set of {@code primaryName}, or null: a set has at most one. */
     public VirtualEndpoint endpointOf(String primaryName) {
-        for (VirtualEndpoint endpoint : endpoints.values()) {
-            if (endpoint.primaryName().equals(primaryName)) {
-                return endpoint;
-            }
-        }
-        return null;
+        return sets().pairs().get(primaryName);
     }
 
     /** The replicas of {@code primaryName}, sorted by name. */
     public List<Server> replicasOf(String primaryName) {
-        return servers.values().stream()
-                .filter(server -> primaryName.equals(server.sourceServerName()))
-                .toList();
+        return sets().replicas().getOrDefault(primaryName, List.of());
+    }
+
+    private SetIndex sets() {
+        SetIndex index = sets;
+        if (index == null) {
+            Map<String, List<Server>> replicas = new HashMap<>();
+            for (Server server : servers.values()) {
+                if (!server.isPrimary()) {
+                    replicas.computeIfAbsent(server.sourceServerName(), primary -> new ArrayList<>()).add(server);
+                }
+            }
+            replicas.replaceAll((primary, list) -> List.copyOf(list));
+            Map<String, VirtualEndpoint> pairs = new HashMap<>();
+            endpoints.values().forEach(endpoint -> pairs.put(endpoint.primaryName(), endpoint));
+            index = new SetIndex(replicas, pairs);
+            sets = index;
+        }
+        return index;
     }
 
     public RoutingTable withServer(Server server) {
