@@ -1,17 +1,27 @@
 #!/usr/bin/env python3
 """Measures a running vedns at the size of a data set: start time, import time, change-to-DNS latency, memory.
 
-Loads the data set with PUT /api/v1/state, then retargets one reader back and forth APPLIES times; each time
-it sends the PATCH and then queries DNS until the answer shows the new target, and reports the median and
-p99 of that interval (the API answers only after the change is live, so one query normally suffices).
+Loads the data set with PUT /api/v1/state, then retargets one reader back and forth: WARMUP times unmeasured
+(the JIT compilers settle, as in a server that has been up a while), then APPLIES times measured; each time it
+sends the PATCH and then queries DNS until the answer shows the new target, and reports the median and p99 of
+that interval (the API answers only after the change is live, so one query normally suffices).
 Only loopback is used; every loop is bounded.
 """
-import argparse, json, os, random, re, socket, statistics, struct, subprocess, time, urllib.request
+import argparse, http.client, json, random, re, socket, statistics, struct, subprocess, time, urllib.parse
 
-def http(method, url, body=None):
-    req = urllib.request.Request(url, data=body, method=method, headers={"Content-Type": "application/json"})
-    with urllib.request.urlopen(req, timeout=600) as resp:
-        return resp.status, resp.read()
+class Api:
+    """One kept-alive HTTP connection, as an operator's tool or a controller would hold."""
+    def __init__(self, base):
+        url = urllib.parse.urlparse(base)
+        self.connection = http.client.HTTPConnection(url.hostname, url.port, timeout=600)
+
+    def send(self, method, path, body=None):
+        self.connection.request(method, path, body=body, headers={"Content-Type": "application/json"})
+        response = self.connection.getresponse()
+        payload = response.read()
+        if response.status >= 300:
+            raise SystemExit(f"{method} {path}: {response.status} {payload[:500]!r}")
+        return payload
 
 def query(port, name, qtype=5):
     ident = random.randint(0, 65535)
@@ -24,34 +34,34 @@ def query(port, name, qtype=5):
         s.sendto(wire, ("127.0.0.1", port))
         return s.recv(4096)
 
-def cname_target(response, target):
-    return target.encode() in response.replace(b"\x07", b".")  # crude but enough to spot the label
-
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--api"); ap.add_argument("--dns-port", type=int); ap.add_argument("--pid", type=int)
     ap.add_argument("--started-ns", type=int); ap.add_argument("--dataset"); ap.add_argument("--applies", type=int)
+    ap.add_argument("--warmup", type=int, default=2000)
     a = ap.parse_args()
     ready_ms = (time.time_ns() - a.started_ns) / 1e6
     data = open(a.dataset, "rb").read()
     doc = json.loads(data)
+    api = Api(a.api)
     t0 = time.time()
-    http("PUT", a.api + "/api/v1/state", data)
+    api.send("PUT", "/api/v1/state", data)
     import_s = time.time() - t0
     pair = doc["virtualEndpoints"][0]
     primary = pair["serverName"]
     replica = pair["members"][0]
     name = f"{pair['name']}.reader.{doc['zone']}"
-    path = f"{a.api}/api/v1/servers/{primary}/virtual-endpoints/{pair['name']}"
+    path = f"/api/v1/servers/{primary}/virtual-endpoints/{pair['name']}"
     latencies = []
-    for i in range(a.applies):
+    for i in range(a.warmup + a.applies):
         target = primary if i % 2 == 0 else replica
         t0 = time.perf_counter()
-        http("PATCH", path, json.dumps({"members": [target]}).encode())
+        api.send("PATCH", path, json.dumps({"members": [target]}).encode())
         for _ in range(1000):
             if target.encode() in query(a.dns_port, name):
                 break
-        latencies.append((time.perf_counter() - t0) * 1e3)
+        if i >= a.warmup:
+            latencies.append((time.perf_counter() - t0) * 1e3)
     latencies.sort()
     rss = int(re.search(r"VmRSS:\s+(\d+)", open(f"/proc/{a.pid}/status").read()).group(1)) / 1024
     heap = "n/a"
