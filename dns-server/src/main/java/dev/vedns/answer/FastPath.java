@@ -14,8 +14,13 @@ import dev.vedns.zone.ZoneSnapshot;
 final class FastPath {
 
     private static final int HEADER = 12;
-    /** A cached answer: header bytes 2-11 (flags and counts, no ID), then everything after the question. */
-    private static final int ENTRY_HEADER = 10;
+    /**
+     * A cached answer: the serial it was computed at (a node outlives a change that alters its answer, e.g.
+     * the SOA of a NODATA, or the address behind a CNAME), header bytes 2-11 (flags and counts, no ID), then
+     * everything after the question.
+     */
+    private static final int SERIAL = 4;
+    private static final int ENTRY_HEADER = SERIAL + 10;
     private static final int OPT_LENGTH = 11;
 
     private FastPath() {
@@ -83,8 +88,8 @@ final class FastPath {
         byte[] response = new byte[total];
         response[0] = query[0];
         response[1] = query[1];
-        response[2] = (byte) (entry[0] | (query[2] & 0x01));
-        System.arraycopy(entry, 1, response, 3, 9);
+        response[2] = (byte) (entry[SERIAL] | (query[2] & 0x01));
+        System.arraycopy(entry, SERIAL + 1, response, 3, 9);
         System.arraycopy(query, HEADER, response, HEADER, question);
         System.arraycopy(entry, ENTRY_HEADER, response, HEADER + question, body);
         if (edns) {
@@ -103,9 +108,10 @@ final class FastPath {
     /** The finished answer for this name and slot, computed by the general path on first use; null to decline. */
     private static byte[] cachedAnswer(byte[] query, int nameLength, int slot, ZoneSnapshot zone) {
         ZoneNode node = zone.node(query, HEADER, nameLength);
+        int serial = (int) zone.serial();
         if (node != null) {
             byte[] entry = node.answer(slot);
-            if (entry == null) {
+            if (entry == null || serialOf(entry) != serial) {
                 entry = compute(query, nameLength, zone);
                 node.cacheAnswer(slot, entry);
             }
@@ -118,7 +124,7 @@ final class FastPath {
         }
         int apexOffset = nameLength - zone.originLength();
         byte[] entry = zone.nxdomainAnswer(apexOffset);
-        if (entry == null) {
+        if (entry == null || serialOf(entry) != serial) {
             entry = compute(query, nameLength, zone);
             zone.cacheNxdomainAnswer(apexOffset, entry);
         }
@@ -136,9 +142,18 @@ final class FastPath {
         }
         byte[] general = Responder.general(canonical, zone, Transport.TCP);
         byte[] entry = new byte[ENTRY_HEADER + general.length - HEADER - question];
-        System.arraycopy(general, 2, entry, 0, ENTRY_HEADER);
+        int serial = (int) zone.serial();
+        entry[0] = (byte) (serial >>> 24);
+        entry[1] = (byte) (serial >>> 16);
+        entry[2] = (byte) (serial >>> 8);
+        entry[3] = (byte) serial;
+        System.arraycopy(general, 2, entry, SERIAL, ENTRY_HEADER - SERIAL);
         System.arraycopy(general, HEADER + question, entry, ENTRY_HEADER, entry.length - ENTRY_HEADER);
         return entry;
+    }
+
+    private static int serialOf(byte[] entry) {
+        return (entry[0] & 0xFF) << 24 | (entry[1] & 0xFF) << 16 | (entry[2] & 0xFF) << 8 | (entry[3] & 0xFF);
     }
 
     private static int u16(byte[] bytes, int offset) {

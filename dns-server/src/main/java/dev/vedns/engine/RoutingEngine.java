@@ -3,6 +3,7 @@ package dev.vedns.engine;
 import dev.vedns.events.EventDescriber;
 import dev.vedns.events.EventLog;
 import dev.vedns.events.RoutingEvent;
+import dev.vedns.routing.Mutation;
 import dev.vedns.routing.Outcome;
 import dev.vedns.routing.RoutingCommand;
 import dev.vedns.routing.RoutingRules;
@@ -12,6 +13,7 @@ import dev.vedns.zone.ZoneCompiler;
 import dev.vedns.zone.ZoneSettings;
 import dev.vedns.zone.ZoneSnapshot;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.Supplier;
 import org.xbill.DNS.Name;
 
@@ -61,9 +63,11 @@ public final class RoutingEngine implements Supplier<ZoneSnapshot> {
             return new Applied(before.table(), outcome.effect(), null);
         }
         long serial = nextSerial(before.snapshot().serial());
-        RoutingEvent event = describer.describe(events.nextId(), Instant.now(), serial, command, outcome, before.table());
-        changeLog.append(new JournalRecord(serial, event, before.table().mutationsTo(outcome.table())));
-        current = new Published(outcome.table(), compiler.compile(outcome.table(), serial));
+        List<Mutation> mutations = before.table().mutationsTo(outcome.table());
+        RoutingEvent event = describer.describe(events.nextId(), Instant.now(), serial, command, outcome, before.table(),
+                mutations);
+        changeLog.append(new JournalRecord(serial, event, mutations));
+        current = new Published(outcome.table(), compiler.update(before.snapshot(), outcome.table(), mutations, serial));
         events.append(event);
         if (++sinceCheckpoint >= checkpointEvery) {
             checkpoint();

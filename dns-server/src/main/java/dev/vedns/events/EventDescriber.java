@@ -1,16 +1,17 @@
 package dev.vedns.events;
 
 import dev.vedns.routing.Choices;
+import dev.vedns.routing.Mutation;
 import dev.vedns.routing.Outcome;
 import dev.vedns.routing.PromoteMode;
 import dev.vedns.routing.PromoteOption;
 import dev.vedns.routing.RoutingCommand;
 import dev.vedns.routing.RoutingTable;
-import dev.vedns.routing.Server;
 import dev.vedns.routing.VirtualEndpoint;
 import dev.vedns.zone.ZoneNames;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,15 +33,26 @@ public final class EventDescriber {
         this.origin = origin;
     }
 
+    /** @param mutations what the command changed, as {@code before.mutationsTo(outcome.table())} */
     public RoutingEvent describe(long id, Instant time, long serial, RoutingCommand command, Outcome outcome,
-                                 RoutingTable before) {
-        RoutingTable after = outcome.table();
+                                 RoutingTable before, List<Mutation> mutations) {
         SortedSet<String> servers = new TreeSet<>();
         SortedSet<String> endpoints = new TreeSet<>();
         Map<String, String> details = new LinkedHashMap<>();
         String kind = name(command, outcome, before, servers, endpoints, details);
-        changedServers(before, after, servers);
-        List<TargetChange> targets = targetChanges(before, after, endpoints);
+        List<TargetChange> targets = new ArrayList<>();
+        for (Mutation mutation : mutations) {
+            if (mutation instanceof Mutation.PutServer put && before.server(put.server().name()) != null) {
+                servers.add(put.server().name());
+            } else if (mutation instanceof Mutation.PutEndpoint put) {
+                addTargetChanges(before.endpoint(put.endpoint().name()), put.endpoint(), put.endpoint().name(), targets);
+                endpoints.add(put.endpoint().name());
+            } else if (mutation instanceof Mutation.RemoveEndpoint remove) {
+                addTargetChanges(before.endpoint(remove.name()), null, remove.name(), targets);
+                endpoints.add(remove.name());
+            }
+        }
+        targets.sort(TARGET_ORDER);
         return new RoutingEvent(id, time, serial, kind, List.copyOf(servers), List.copyOf(endpoints), details, targets);
     }
 
@@ -85,37 +97,21 @@ public final class EventDescriber {
         return "VirtualEndpointDeleted";
     }
 
-    private static void changedServers(RoutingTable before, RoutingTable after, SortedSet<String> servers) {
-        for (Server server : after.servers()) {
-            Server old = before.server(server.name());
-            if (old != null && !old.equals(server)) {
-                servers.add(server.name());
-            }
-        }
-    }
+    /** Writer before reader, endpoints by name: the order a person reads a change in. */
+    private static final Comparator<TargetChange> TARGET_ORDER = Comparator
+            .comparing((TargetChange change) -> change.fqdn().substring(0, change.fqdn().indexOf('.')))
+            .thenComparing(change -> change.fqdn().contains(".reader.") ? 1 : 0);
 
-    private List<TargetChange> targetChanges(RoutingTable before, RoutingTable after, SortedSet<String> endpoints) {
-        SortedSet<String> names = new TreeSet<>();
-        before.endpoints().forEach(endpoint -> names.add(endpoint.name()));
-        after.endpoints().forEach(endpoint -> names.add(endpoint.name()));
-        List<TargetChange> changes = new ArrayList<>();
-        for (String name : names) {
-            VirtualEndpoint old = before.endpoint(name);
-            VirtualEndpoint now = after.endpoint(name);
-            String writerBefore = old == null ? null : old.primaryName();
-            String writerAfter = now == null ? null : now.primaryName();
-            String readerBefore = old == null ? null : old.readerTarget();
-            String readerAfter = now == null ? null : now.readerTarget();
-            if (!Objects.equals(writerBefore, writerAfter)) {
-                changes.add(new TargetChange(ZoneNames.fqdn(ZoneNames.writer(name, origin)), writerBefore, writerAfter));
-            }
-            if (!Objects.equals(readerBefore, readerAfter)) {
-                changes.add(new TargetChange(ZoneNames.fqdn(ZoneNames.reader(name, origin)), readerBefore, readerAfter));
-            }
-            if (!Objects.equals(old, now)) {
-                endpoints.add(name);
-            }
+    private void addTargetChanges(VirtualEndpoint old, VirtualEndpoint now, String name, List<TargetChange> targets) {
+        String writerBefore = old == null ? null : old.primaryName();
+        String writerAfter = now == null ? null : now.primaryName();
+        String readerBefore = old == null ? null : old.readerTarget();
+        String readerAfter = now == null ? null : now.readerTarget();
+        if (!Objects.equals(writerBefore, writerAfter)) {
+            targets.add(new TargetChange(ZoneNames.fqdn(ZoneNames.writer(name, origin)), writerBefore, writerAfter));
         }
-        return changes;
+        if (!Objects.equals(readerBefore, readerAfter)) {
+            targets.add(new TargetChange(ZoneNames.fqdn(ZoneNames.reader(name, origin)), readerBefore, readerAfter));
+        }
     }
 }

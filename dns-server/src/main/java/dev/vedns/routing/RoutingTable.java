@@ -2,74 +2,88 @@ package dev.vedns.routing;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
-import java.util.HashMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
-import java.util.TreeMap;
 
 /**
- * The whole routing state: servers and virtual endpoint pairs. Immutable; every change makes a new table,
- * so a reader holding one never sees a half-applied change.
+ * The whole routing state: servers and virtual endpoint pairs. Immutable; every change makes a new table
+ * that shares all it did not touch with the old one (see {@link SegmentedMap}), so a change costs the same
+ * whatever the size of the fleet, and a reader holding a table never sees a half-applied change.
  */
 public final class RoutingTable {
 
-    private static final RoutingTable EMPTY = new RoutingTable(new TreeMap<>(), new TreeMap<>());
+    private static final RoutingTable EMPTY = new RoutingTable(SegmentedMap.empty(), SegmentedMap.empty(),
+            SegmentedMap.empty(), SegmentedMap.empty());
 
-    private final NavigableMap<String, Server> servers;
-    private final NavigableMap<String, VirtualEndpoint> endpoints;
-    /** Replicas and pair of each set, built on first use: tables are immutable, so it never goes stale. */
-    private volatile SetIndex sets;
+    private final SegmentedMap<Server> servers;
+    private final SegmentedMap<VirtualEndpoint> endpoints;
+    /** The replicas of each primary, sorted by name, and the pair of each primary: kept with every change. */
+    private final SegmentedMap<List<Server>> replicas;
+    private final SegmentedMap<VirtualEndpoint> pairs;
+    private volatile List<Server> sortedServers;
+    private volatile List<VirtualEndpoint> sortedEndpoints;
 
-    private record SetIndex(Map<String, List<Server>> replicas, Map<String, VirtualEndpoint> pairs) {
-    }
-
-    private RoutingTable(NavigableMap<String, Server> servers, NavigableMap<String, VirtualEndpoint> endpoints) {
-        this.servers = Collections.unmodifiableNavigableMap(servers);
-        this.endpoints = Collections.unmodifiableNavigableMap(endpoints);
+    private RoutingTable(SegmentedMap<Server> servers, SegmentedMap<VirtualEndpoint> endpoints,
+                         SegmentedMap<List<Server>> replicas, SegmentedMap<VirtualEndpoint> pairs) {
+        this.servers = servers;
+        this.endpoints = endpoints;
+        this.replicas = replicas;
+        this.pairs = pairs;
     }
 
     public static RoutingTable empty() {
         return EMPTY;
     }
 
-    /** A table from whole maps, for building a large state in one go (an import, a recovery). */
-    static RoutingTable of(NavigableMap<String, Server> servers, NavigableMap<String, VirtualEndpoint> endpoints) {
-        return new RoutingTable(new TreeMap<>(servers), new TreeMap<>(endpoints));
-    }
-
-    /** This table with the mutations applied in order; the mutations are trusted (they come from the journal). */
-    public RoutingTable apply(List<Mutation> mutations) {
-        NavigableMap<String, Server> nextServers = new TreeMap<>(servers);
-        NavigableMap<String, VirtualEndpoint> nextEndpoints = new TreeMap<>(endpoints);
-        for (Mutation mutation : mutations) {
-            if (mutation instanceof Mutation.PutServer put) {
-                nextServers.put(put.server().name(), put.server());
-            } else if (mutation instanceof Mutation.RemoveServer remove) {
-                nextServers.remove(remove.name());
-            } else if (mutation instanceof Mutation.PutEndpoint put) {
-                nextEndpoints.put(put.endpoint().name(), put.endpoint());
-            } else {
-                nextEndpoints.remove(((Mutation.RemoveEndpoint) mutation).name());
+    /** A table from whole maps, for building a large state in one go (an import). */
+    static RoutingTable of(Map<String, Server> servers, Map<String, VirtualEndpoint> endpoints) {
+        Map<String, List<Server>> replicas = new java.util.HashMap<>();
+        for (Server server : servers.values()) {
+            if (!server.isPrimary()) {
+                replicas.computeIfAbsent(server.sourceServerName(), primary -> new ArrayList<>()).add(server);
             }
         }
-        return new RoutingTable(nextServers, nextEndpoints);
+        replicas.replaceAll((primary, list) -> {
+            list.sort(Comparator.comparing(Server::name));
+            return List.copyOf(list);
+        });
+        Map<String, VirtualEndpoint> pairs = new java.util.HashMap<>();
+        endpoints.values().forEach(endpoint -> pairs.put(endpoint.primaryName(), endpoint));
+        return new RoutingTable(SegmentedMap.of(servers), SegmentedMap.of(endpoints), SegmentedMap.of(replicas),
+                SegmentedMap.of(pairs));
     }
 
-    /** The mutations that turn this table into {@code next}. */
-    public List<Mutation> mutationsTo(RoutingTable next) {
-        return Mutation.between(this, next);
-    }
-
-    /** Every server, sorted by name. */
+    /** Every server, sorted by name (sorted once per table, on first use). */
     public Collection<Server> servers() {
-        return servers.values();
+        List<Server> sorted = sortedServers;
+        if (sorted == null) {
+            List<Server> all = servers.values();
+            all.sort(Comparator.comparing(Server::name));
+            sorted = List.copyOf(all);
+            sortedServers = sorted;
+        }
+        return sorted;
     }
 
-    /** Every endpoint pair, sorted by base name. */
+    /** Every endpoint pair, sorted by base name (sorted once per table, on first use). */
     public Collection<VirtualEndpoint> endpoints() {
-        return endpoints.values();
+        List<VirtualEndpoint> sorted = sortedEndpoints;
+        if (sorted == null) {
+            List<VirtualEndpoint> all = endpoints.values();
+            all.sort(Comparator.comparing(VirtualEndpoint::name));
+            sorted = List.copyOf(all);
+            sortedEndpoints = sorted;
+        }
+        return sorted;
+    }
+
+    public int serverCount() {
+        return servers.size();
+    }
+
+    public int endpointCount() {
+        return endpoints.size();
     }
 
     /** The server by that name, or null. */
@@ -84,54 +98,101 @@ public final class RoutingTable {
 
     /** The pair that belongs to the replication set of {@code primaryName}, or null: a set has at most one. */
     public VirtualEndpoint endpointOf(String primaryName) {
-        return sets().pairs().get(primaryName);
+        return pairs.get(primaryName);
     }
 
     /** The replicas of {@code primaryName}, sorted by name. */
     public List<Server> replicasOf(String primaryName) {
-        return sets().replicas().getOrDefault(primaryName, List.of());
-    }
-
-    private SetIndex sets() {
-        SetIndex index = sets;
-        if (index == null) {
-            Map<String, List<Server>> replicas = new HashMap<>();
-            for (Server server : servers.values()) {
-                if (!server.isPrimary()) {
-                    replicas.computeIfAbsent(server.sourceServerName(), primary -> new ArrayList<>()).add(server);
-                }
-            }
-            replicas.replaceAll((primary, list) -> List.copyOf(list));
-            Map<String, VirtualEndpoint> pairs = new HashMap<>();
-            endpoints.values().forEach(endpoint -> pairs.put(endpoint.primaryName(), endpoint));
-            index = new SetIndex(replicas, pairs);
-            sets = index;
-        }
-        return index;
+        List<Server> list = replicas.get(primaryName);
+        return list == null ? List.of() : list;
     }
 
     public RoutingTable withServer(Server server) {
-        NavigableMap<String, Server> next = new TreeMap<>(servers);
-        next.put(server.name(), server);
-        return new RoutingTable(next, endpoints);
+        Server old = servers.get(server.name());
+        SegmentedMap<List<Server>> nextReplicas = replicas;
+        if (old != null && !old.isPrimary()) {
+            nextReplicas = withoutReplica(nextReplicas, old);
+        }
+        if (!server.isPrimary()) {
+            nextReplicas = withReplica(nextReplicas, server);
+        }
+        return new RoutingTable(servers.with(server.name(), server), endpoints, nextReplicas, pairs);
     }
 
     public RoutingTable withoutServer(String name) {
-        NavigableMap<String, Server> next = new TreeMap<>(servers);
-        next.remove(name);
-        return new RoutingTable(next, endpoints);
+        Server old = servers.get(name);
+        if (old == null) {
+            return this;
+        }
+        SegmentedMap<List<Server>> nextReplicas = old.isPrimary() ? replicas.without(name) : withoutReplica(replicas, old);
+        return new RoutingTable(servers.without(name), endpoints, nextReplicas, pairs);
     }
 
     public RoutingTable withEndpoint(VirtualEndpoint endpoint) {
-        NavigableMap<String, VirtualEndpoint> next = new TreeMap<>(endpoints);
-        next.put(endpoint.name(), endpoint);
-        return new RoutingTable(servers, next);
+        VirtualEndpoint old = endpoints.get(endpoint.name());
+        SegmentedMap<VirtualEndpoint> nextPairs = pairs;
+        if (old != null && old.equals(pairs.get(old.primaryName()))) {
+            nextPairs = nextPairs.without(old.primaryName());
+        }
+        return new RoutingTable(servers, endpoints.with(endpoint.name(), endpoint), replicas,
+                nextPairs.with(endpoint.primaryName(), endpoint));
     }
 
     public RoutingTable withoutEndpoint(String name) {
-        NavigableMap<String, VirtualEndpoint> next = new TreeMap<>(endpoints);
-        next.remove(name);
-        return new RoutingTable(servers, next);
+        VirtualEndpoint old = endpoints.get(name);
+        if (old == null) {
+            return this;
+        }
+        SegmentedMap<VirtualEndpoint> nextPairs = old.equals(pairs.get(old.primaryName()))
+                ? pairs.without(old.primaryName()) : pairs;
+        return new RoutingTable(servers, endpoints.without(name), replicas, nextPairs);
+    }
+
+    /** This table with the mutations applied in order; the mutations are trusted (they come from the journal). */
+    public RoutingTable apply(List<Mutation> mutations) {
+        RoutingTable table = this;
+        for (Mutation mutation : mutations) {
+            if (mutation instanceof Mutation.PutServer put) {
+                table = table.withServer(put.server());
+            } else if (mutation instanceof Mutation.RemoveServer remove) {
+                table = table.withoutServer(remove.name());
+            } else if (mutation instanceof Mutation.PutEndpoint put) {
+                table = table.withEndpoint(put.endpoint());
+            } else {
+                table = table.withoutEndpoint(((Mutation.RemoveEndpoint) mutation).name());
+            }
+        }
+        return table;
+    }
+
+    /** The mutations that turn this table into {@code next}; only the parts the two do not share are compared. */
+    public List<Mutation> mutationsTo(RoutingTable next) {
+        List<Mutation> mutations = new ArrayList<>();
+        SegmentedMap.differences(servers, next.servers, (old, now) ->
+                mutations.add(now == null ? new Mutation.RemoveServer(old.name()) : new Mutation.PutServer(now)));
+        SegmentedMap.differences(endpoints, next.endpoints, (old, now) ->
+                mutations.add(now == null ? new Mutation.RemoveEndpoint(old.name()) : new Mutation.PutEndpoint(now)));
+        return mutations;
+    }
+
+    private static SegmentedMap<List<Server>> withReplica(SegmentedMap<List<Server>> index, Server replica) {
+        List<Server> list = new ArrayList<>(index.get(replica.sourceServerName()) == null
+                ? List.of() : index.get(replica.sourceServerName()));
+        list.removeIf(server -> server.name().equals(replica.name()));
+        list.add(replica);
+        list.sort(Comparator.comparing(Server::name));
+        return index.with(replica.sourceServerName(), List.copyOf(list));
+    }
+
+    private static SegmentedMap<List<Server>> withoutReplica(SegmentedMap<List<Server>> index, Server replica) {
+        List<Server> current = index.get(replica.sourceServerName());
+        if (current == null) {
+            return index;
+        }
+        List<Server> list = new ArrayList<>(current);
+        list.removeIf(server -> server.name().equals(replica.name()));
+        return list.isEmpty() ? index.without(replica.sourceServerName())
+                : index.with(replica.sourceServerName(), List.copyOf(list));
     }
 
     @Override

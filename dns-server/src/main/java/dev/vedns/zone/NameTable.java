@@ -2,61 +2,139 @@ package dev.vedns.zone;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.xbill.DNS.Name;
 
 /**
- * The zone's names in an open-addressing table keyed by their lower-cased wire form, so a query's name can be
- * looked up straight from the packet bytes: no parsing into objects, no allocation, letter case ignored.
+ * The zone's names, keyed by their lower-cased wire form, so a query's name is looked up straight from the
+ * packet bytes: no parsing into objects, no allocation, letter case ignored. The names are spread over
+ * fixed segments, each a small open-addressing table; a change rebuilds only the segments it touches and
+ * shares the rest with the previous table, so it costs the same however large the zone.
  */
 final class NameTable {
 
-    private final byte[][] keys;
-    private final ZoneNode[] values;
-    private final int mask;
+    private static final int SEGMENTS = 1024;
 
-    NameTable(Collection<ZoneNode> nodes) {
-        int capacity = Integer.highestOneBit(Math.max(4, nodes.size() * 2 - 1)) << 1;
-        keys = new byte[capacity][];
-        values = new ZoneNode[capacity];
-        mask = capacity - 1;
-        for (ZoneNode node : nodes) {
-            byte[] key = node.name().toWireCanonical();
-            int slot = hash(key, 0, key.length) & mask;
-            while (keys[slot] != null) {
+    /** One open-addressing table with linear probing; immutable. */
+    private static final class Segment {
+        final byte[][] keys;
+        final ZoneNode[] values;
+        final int mask;
+
+        Segment(List<ZoneNode> nodes) {
+            int capacity = Integer.highestOneBit(Math.max(2, nodes.size() * 2 - 1)) << 1;
+            keys = new byte[capacity][];
+            values = new ZoneNode[capacity];
+            mask = capacity - 1;
+            for (ZoneNode node : nodes) {
+                byte[] key = node.name().toWireCanonical();
+                int slot = slot(hash(key, 0, key.length)) & mask;
+                while (keys[slot] != null) {
+                    slot = (slot + 1) & mask;
+                }
+                keys[slot] = key;
+                values[slot] = node;
+            }
+        }
+
+        ZoneNode get(int hash, byte[] wire, int offset, int length) {
+            int slot = slot(hash) & mask;
+            for (byte[] key = keys[slot]; key != null; key = keys[slot]) {
+                if (equalsIgnoreCase(key, wire, offset, length)) {
+                    return values[slot];
+                }
                 slot = (slot + 1) & mask;
             }
-            keys[slot] = key;
-            values[slot] = node;
+            return null;
+        }
+
+        void addNodesTo(List<ZoneNode> nodes) {
+            for (ZoneNode node : values) {
+                if (node != null) {
+                    nodes.add(node);
+                }
+            }
         }
     }
 
-    /** Every node, in no particular order. */
-    List<ZoneNode> nodes() {
-        List<ZoneNode> nodes = new ArrayList<>();
-        for (ZoneNode node : values) {
-            if (node != null) {
-                nodes.add(node);
-            }
+    private final Segment[] segments;
+
+    NameTable(Collection<ZoneNode> nodes) {
+        this(new Segment[SEGMENTS], group(nodes));
+    }
+
+    private NameTable(Segment[] base, Map<Integer, List<ZoneNode>> rebuilt) {
+        segments = base;
+        rebuilt.forEach((index, nodes) -> segments[index] = nodes.isEmpty() ? null : new Segment(nodes));
+    }
+
+    /** This table with {@code puts} added or replaced and {@code removes} gone; untouched segments are shared. */
+    NameTable with(Collection<ZoneNode> puts, Collection<Name> removes) {
+        Map<Integer, Map<Name, ZoneNode>> touched = new HashMap<>();
+        for (ZoneNode node : puts) {
+            segmentContents(touched, segmentOf(node.name())).put(node.name(), node);
         }
-        return nodes;
+        for (Name name : removes) {
+            segmentContents(touched, segmentOf(name)).remove(name);
+        }
+        Map<Integer, List<ZoneNode>> rebuilt = new HashMap<>();
+        touched.forEach((index, contents) -> rebuilt.put(index, new ArrayList<>(contents.values())));
+        return new NameTable(segments.clone(), rebuilt);
+    }
+
+    private Map<Name, ZoneNode> segmentContents(Map<Integer, Map<Name, ZoneNode>> touched, int index) {
+        return touched.computeIfAbsent(index, i -> {
+            Map<Name, ZoneNode> contents = new HashMap<>();
+            if (segments[i] != null) {
+                List<ZoneNode> nodes = new ArrayList<>();
+                segments[i].addNodesTo(nodes);
+                nodes.forEach(node -> contents.put(node.name(), node));
+            }
+            return contents;
+        });
     }
 
     /** The node whose name is the {@code length} wire-format bytes at {@code offset}, in any case; or null. */
     ZoneNode get(byte[] wire, int offset, int length) {
-        int slot = hash(wire, offset, length) & mask;
-        for (byte[] key = keys[slot]; key != null; key = keys[slot]) {
-            if (equalsIgnoreCase(key, wire, offset, length)) {
-                return values[slot];
-            }
-            slot = (slot + 1) & mask;
-        }
-        return null;
+        int hash = hash(wire, offset, length);
+        Segment segment = segments[hash & (SEGMENTS - 1)];
+        return segment == null ? null : segment.get(hash, wire, offset, length);
     }
 
     ZoneNode get(Name name) {
         byte[] wire = name.toWireCanonical();
         return get(wire, 0, wire.length);
+    }
+
+    /** Every node, in no particular order. */
+    List<ZoneNode> nodes() {
+        List<ZoneNode> nodes = new ArrayList<>();
+        for (Segment segment : segments) {
+            if (segment != null) {
+                segment.addNodesTo(nodes);
+            }
+        }
+        return nodes;
+    }
+
+    private static Map<Integer, List<ZoneNode>> group(Collection<ZoneNode> nodes) {
+        Map<Integer, List<ZoneNode>> groups = new HashMap<>();
+        for (ZoneNode node : nodes) {
+            groups.computeIfAbsent(segmentOf(node.name()), i -> new ArrayList<>()).add(node);
+        }
+        return groups;
+    }
+
+    private static int segmentOf(Name name) {
+        byte[] key = name.toWireCanonical();
+        return hash(key, 0, key.length) & (SEGMENTS - 1);
+    }
+
+    /** The segment takes the low bits of the hash; the slot inside it, the others. */
+    private static int slot(int hash) {
+        return hash >>> 10;
     }
 
     /** FNV-1a over the lower-cased bytes (label lengths included: they are below 'A', so lowering keeps them). */

@@ -1,5 +1,6 @@
 package dev.vedns.zone;
 
+import dev.vedns.routing.Mutation;
 import dev.vedns.routing.RoutingTable;
 import dev.vedns.routing.Server;
 import dev.vedns.routing.VirtualEndpoint;
@@ -7,7 +8,6 @@ import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +20,11 @@ import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.SOARecord;
 
-/** Turns a routing table into the records DNS answers from. */
+/**
+ * Turns a routing table into the records DNS answers from: whole, at start or after an import, or by
+ * updating only the names a change touched (the apex too, for the new serial), sharing all others with the
+ * previous snapshot.
+ */
 public final class ZoneCompiler {
 
     private static final long REFRESH = 3600;
@@ -28,65 +32,124 @@ public final class ZoneCompiler {
     private static final long EXPIRE = 604800;
 
     private final ZoneSettings settings;
+    private final Name origin;
+    private final Name writers;
+    private final Name readers;
 
     public ZoneCompiler(ZoneSettings settings) {
         this.settings = settings;
+        this.origin = settings.origin();
+        this.writers = ZoneNames.child("writer", origin);
+        this.readers = ZoneNames.child("reader", origin);
     }
 
     public ZoneSnapshot compile(RoutingTable table, long serial) {
-        Name origin = settings.origin();
-        Map<Name, Map<Integer, List<Record>>> names = new HashMap<>();
-
-        long negative = seconds(settings.negativeTtl());
-        long apexTtl = seconds(settings.apexTtl());
-        SOARecord soa = soa(serial, apexTtl, negative);
-        add(names, soa);
-        add(names, new NSRecord(origin, DClass.IN, apexTtl, settings.nameServer()));
-        for (InetAddress address : settings.nsAddresses()) {
-            add(names, addressRecord(settings.nameServer(), apexTtl, address));
-        }
-
-        long serverTtl = seconds(settings.serverTtl());
+        List<ZoneNode> nodes = new ArrayList<>(table.serverCount() + 2 * table.endpointCount() + 4);
+        nodes.add(apex(serial));
+        nodes.add(nameServer());
         for (Server server : table.servers()) {
-            Name owner = ZoneNames.server(server.name(), origin);
-            for (InetAddress address : server.addresses()) {
-                add(names, addressRecord(owner, serverTtl, address));
-            }
+            nodes.add(server(server));
         }
-
-        long endpointTtl = seconds(settings.endpointTtl());
         for (VirtualEndpoint endpoint : table.endpoints()) {
-            add(names, new CNAMERecord(ZoneNames.writer(endpoint.name(), origin), DClass.IN, endpointTtl,
-                    ZoneNames.server(endpoint.primaryName(), origin)));
-            add(names, new CNAMERecord(ZoneNames.reader(endpoint.name(), origin), DClass.IN, endpointTtl,
-                    ZoneNames.server(endpoint.readerTarget(), origin)));
+            nodes.add(writer(endpoint));
+            nodes.add(reader(endpoint));
         }
-
-        addEmptyNonTerminals(names, origin);
-        List<ZoneNode> nodes = new ArrayList<>(names.size());
-        names.forEach((name, rrsets) -> nodes.add(new ZoneNode(name, rrsets, AnswerSlots.COUNT)));
-        return new ZoneSnapshot(origin, soa, soa(serial, Math.min(apexTtl, negative), negative), nodes);
+        if (table.endpointCount() > 0) {
+            nodes.add(emptyNonTerminal(writers));
+            nodes.add(emptyNonTerminal(readers));
+        }
+        return new ZoneSnapshot(origin, soa(serial, seconds(settings.apexTtl())), negativeSoa(serial),
+                new NameTable(nodes));
     }
 
-    private SOARecord soa(long serial, long ttl, long minimum) {
-        return new SOARecord(settings.origin(), DClass.IN, ttl, settings.nameServer(), settings.hostmaster(),
-                serial, REFRESH, RETRY, EXPIRE, minimum);
-    }
-
-    /** Every name between a record's owner and the apex exists, even with no records (RFC 8020). */
-    private static void addEmptyNonTerminals(Map<Name, Map<Integer, List<Record>>> names, Name origin) {
-        for (Name owner : new ArrayList<>(names.keySet())) {
-            for (int labels = owner.labels() - 1; labels > origin.labels(); labels--) {
-                Name ancestor = new Name(owner, owner.labels() - labels);
-                names.computeIfAbsent(ancestor, n -> new LinkedHashMap<>());
+    /** The previous snapshot with the mutations' names rebuilt and a new serial; everything else is shared. */
+    public ZoneSnapshot update(ZoneSnapshot previous, RoutingTable table, List<Mutation> mutations, long serial) {
+        List<ZoneNode> puts = new ArrayList<>();
+        List<Name> removes = new ArrayList<>();
+        puts.add(apex(serial));
+        for (Mutation mutation : mutations) {
+            if (mutation instanceof Mutation.PutServer put) {
+                puts.add(server(put.server()));
+            } else if (mutation instanceof Mutation.RemoveServer remove) {
+                removes.add(ZoneNames.server(remove.name(), origin));
+            } else if (mutation instanceof Mutation.PutEndpoint put) {
+                puts.add(writer(put.endpoint()));
+                puts.add(reader(put.endpoint()));
+            } else {
+                String name = ((Mutation.RemoveEndpoint) mutation).name();
+                removes.add(ZoneNames.writer(name, origin));
+                removes.add(ZoneNames.reader(name, origin));
             }
         }
+        if (table.endpointCount() == 0) {
+            removes.add(writers);
+            removes.add(readers);
+        } else if (previous.node(writers) == null) {
+            puts.add(emptyNonTerminal(writers));
+            puts.add(emptyNonTerminal(readers));
+        }
+        return new ZoneSnapshot(origin, soa(serial, seconds(settings.apexTtl())), negativeSoa(serial),
+                previous.table().with(puts, removes));
     }
 
-    private static void add(Map<Name, Map<Integer, List<Record>>> names, Record record) {
-        names.computeIfAbsent(record.getName(), n -> new LinkedHashMap<>())
-                .computeIfAbsent(record.getType(), t -> new ArrayList<>())
-                .add(record);
+    private ZoneNode apex(long serial) {
+        long apexTtl = seconds(settings.apexTtl());
+        return node(origin, List.of(soa(serial, apexTtl), new NSRecord(origin, DClass.IN, apexTtl, settings.nameServer())));
+    }
+
+    private ZoneNode nameServer() {
+        long apexTtl = seconds(settings.apexTtl());
+        List<Record> records = new ArrayList<>();
+        for (InetAddress address : settings.nsAddresses()) {
+            records.add(addressRecord(settings.nameServer(), apexTtl, address));
+        }
+        return node(settings.nameServer(), records);
+    }
+
+    private ZoneNode server(Server server) {
+        Name owner = ZoneNames.server(server.name(), origin);
+        long ttl = seconds(settings.serverTtl());
+        List<Record> records = new ArrayList<>(server.addresses().size());
+        for (InetAddress address : server.addresses()) {
+            records.add(addressRecord(owner, ttl, address));
+        }
+        return node(owner, records);
+    }
+
+    private ZoneNode writer(VirtualEndpoint endpoint) {
+        return cname(ZoneNames.writer(endpoint.name(), origin), endpoint.primaryName());
+    }
+
+    private ZoneNode reader(VirtualEndpoint endpoint) {
+        return cname(ZoneNames.reader(endpoint.name(), origin), endpoint.readerTarget());
+    }
+
+    private ZoneNode cname(Name owner, String target) {
+        return node(owner, List.of(new CNAMERecord(owner, DClass.IN, seconds(settings.endpointTtl()),
+                ZoneNames.server(target, origin))));
+    }
+
+    /** A name with nothing of its own but names below it (RFC 8020): NODATA, not NXDOMAIN. */
+    private static ZoneNode emptyNonTerminal(Name name) {
+        return new ZoneNode(name, Map.of(), AnswerSlots.COUNT);
+    }
+
+    private static ZoneNode node(Name owner, List<Record> records) {
+        Map<Integer, List<Record>> rrsets = new LinkedHashMap<>();
+        for (Record record : records) {
+            rrsets.computeIfAbsent(record.getType(), type -> new ArrayList<>()).add(record);
+        }
+        return new ZoneNode(owner, rrsets, AnswerSlots.COUNT);
+    }
+
+    private SOARecord soa(long serial, long ttl) {
+        return new SOARecord(origin, DClass.IN, ttl, settings.nameServer(), settings.hostmaster(), serial, REFRESH,
+                RETRY, EXPIRE, seconds(settings.negativeTtl()));
+    }
+
+    /** The SOA for negative answers, its TTL capped at MINIMUM (RFC 2308 §3). */
+    private SOARecord negativeSoa(long serial) {
+        return soa(serial, Math.min(seconds(settings.apexTtl()), seconds(settings.negativeTtl())));
     }
 
     private static Record addressRecord(Name owner, long ttl, InetAddress address) {

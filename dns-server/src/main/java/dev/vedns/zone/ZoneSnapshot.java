@@ -21,11 +21,11 @@ public final class ZoneSnapshot {
     /** NXDOMAIN answers by the offset of the apex inside the question's name (their pointers depend on it). */
     private final AtomicReferenceArray<byte[]> nxdomainAnswers = new AtomicReferenceArray<>(256);
 
-    ZoneSnapshot(Name origin, SOARecord soa, SOARecord negativeSoa, List<ZoneNode> nodes) {
+    ZoneSnapshot(Name origin, SOARecord soa, SOARecord negativeSoa, NameTable nodes) {
         this.origin = origin;
         this.soa = soa;
         this.negativeSoa = negativeSoa;
-        this.nodes = new NameTable(nodes);
+        this.nodes = nodes;
         this.originWire = origin.toWireCanonical();
         this.soaMnameWire = soa.getHost().toWireCanonical();
         this.soaRnameWire = soa.getAdmin().toWireCanonical();
@@ -59,6 +59,10 @@ public final class ZoneSnapshot {
     /** The node at that name (compared case-insensitively), or null when the name does not exist. */
     public ZoneNode node(Name name) {
         return nodes.get(name);
+    }
+
+    NameTable table() {
+        return nodes;
     }
 
     /** The node whose name is the wire-format bytes at {@code offset} (any case), or null. */
