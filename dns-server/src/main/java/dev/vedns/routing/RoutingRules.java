@@ -47,17 +47,11 @@ public final class RoutingRules {
     private static Outcome putServer(RoutingTable table, PutServer put) {
         List<FieldError> errors = new ArrayList<>();
         addIfBroken(errors, Names.check("serverName", put.serverName()));
-        ReplicationRole role = Choices.parseOr(ReplicationRole.class, "replicationRole", put.replicationRole(), null, errors);
-        String source = blankToNull(put.sourceServerName());
-        if (role == ReplicationRole.AsyncReplica && source == null) {
-            errors.add(new FieldError("sourceServerName", "required",
-                    "sourceServerName is required for an AsyncReplica: name its primary."));
-        }
-        if (role == ReplicationRole.Primary && source != null) {
-            errors.add(new FieldError("sourceServerName", "absentForPrimary",
-                    "sourceServerName must not be given for a Primary."));
-        }
-        List<InetAddress> addresses = AddressLiterals.parseList("addresses", put.addresses(), errors);
+        ServerFields.Parsed fields = ServerFields.check("", put.replicationRole(), put.sourceServerName(), put.addresses(),
+                errors);
+        ReplicationRole role = fields.role();
+        String source = fields.source();
+        List<InetAddress> addresses = fields.addresses();
         if (!errors.isEmpty()) {
             throw RoutingException.invalid(errors);
         }
@@ -273,9 +267,5 @@ public final class RoutingRules {
         if (error != null) {
             errors.add(error);
         }
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text;
     }
 }

@@ -70,18 +70,11 @@ public final class StateImportRules {
             } else if (servers.containsKey(item.name())) {
                 errors.add(new FieldError(at + "name", "unique", at + "name '" + item.name() + "' is listed twice."));
             }
-            ReplicationRole role = Choices.parseOr(ReplicationRole.class, at + "replicationRole", item.replicationRole(),
-                    null, errors);
-            String source = item.sourceServerName() == null || item.sourceServerName().isBlank() ? null : item.sourceServerName();
-            if (role == ReplicationRole.AsyncReplica && source == null) {
-                errors.add(new FieldError(at + "sourceServerName", "required",
-                        at + "sourceServerName is required for an AsyncReplica: name its primary."));
-            }
-            if (role == ReplicationRole.Primary && source != null) {
-                errors.add(new FieldError(at + "sourceServerName", "absentForPrimary",
-                        at + "sourceServerName must not be given for a Primary."));
-            }
-            List<InetAddress> addresses = AddressLiterals.parseList(at + "addresses", item.addresses(), errors);
+            ServerFields.Parsed fields = ServerFields.check(at, item.replicationRole(), item.sourceServerName(),
+                    item.addresses(), errors);
+            ReplicationRole role = fields.role();
+            String source = fields.source();
+            List<InetAddress> addresses = fields.addresses();
             if (errors.size() == before) {
                 servers.put(item.name(), new Server(item.name(), role, source, addresses));
                 if (source != null) {
