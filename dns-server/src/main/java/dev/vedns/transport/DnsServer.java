@@ -7,6 +7,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.channel.socket.SocketChannel;
@@ -32,6 +33,9 @@ public final class DnsServer implements AutoCloseable {
     private static final int MAX_DNS_MESSAGE = 65535;
     private static final int BIND_ATTEMPTS = 10;
     private static final int SOCKET_BUFFER = 4 * 1024 * 1024;
+    /** A UDP query is a few dozen bytes; one larger than this is no query a resolver sends, and is dropped. */
+    private static final int MAX_QUERY = 2048;
+    private static final int READ_BATCH = 32;
 
     private final EventLoopGroup group;
     private final List<Channel> udp;
@@ -86,7 +90,10 @@ public final class DnsServer implements AutoCloseable {
                 .handler(new UdpQueryHandler(zone));
         int sockets = 1;
         if (transport.sharesPorts()) {
-            bootstrap.option(EpollChannelOption.SO_REUSEPORT, true);
+            // recvmmsg: one system call reads a batch of queries into one buffer, each at most MAX_QUERY bytes.
+            bootstrap.option(EpollChannelOption.SO_REUSEPORT, true)
+                    .option(EpollChannelOption.MAX_DATAGRAM_PAYLOAD_SIZE, MAX_QUERY)
+                    .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(MAX_QUERY * READ_BATCH));
             sockets = settings.eventLoops();
         }
         List<Channel> channels = new ArrayList<>(sockets);
