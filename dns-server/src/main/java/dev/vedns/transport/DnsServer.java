@@ -15,7 +15,7 @@ import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 import io.netty.handler.codec.LengthFieldPrepender;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
-import java.net.BindException;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,9 +56,10 @@ public final class DnsServer implements AutoCloseable {
                 transport.ioHandlers());
         try {
             for (int attempt = 1; ; attempt++) {
-                List<Channel> udp = bindUdp(group, transport, settings, zone);
-                int port = ((InetSocketAddress) udp.get(0).localAddress()).getPort();
+                List<Channel> udp = new ArrayList<>();
                 try {
+                    udp = bindUdp(group, transport, settings, zone);
+                    int port = ((InetSocketAddress) udp.get(0).localAddress()).getPort();
                     Channel tcp = bindTcp(group, transport, settings, port, zone);
                     return new DnsServer(group, udp, tcp, transport);
                 } catch (Exception bindFailure) {
@@ -66,7 +67,7 @@ public final class DnsServer implements AutoCloseable {
                         channel.close().sync();
                     }
                     // With port 0 the free UDP port may be taken on TCP: try another; a fixed port fails at once.
-                    if (settings.port() != 0 || attempt == BIND_ATTEMPTS || !(bindFailure instanceof BindException)) {
+                    if (settings.port() != 0 || attempt == BIND_ATTEMPTS || !(bindFailure instanceof IOException)) {
                         throw bindFailure;
                     }
                 }
