@@ -41,16 +41,11 @@ public final class EventDescriber {
         Map<String, String> details = new LinkedHashMap<>();
         String kind = name(command, outcome, before, servers, endpoints, details);
         List<TargetChange> targets = new ArrayList<>();
-        for (Mutation mutation : mutations) {
-            if (mutation instanceof Mutation.PutServer put && before.server(put.server().name()) != null) {
-                servers.add(put.server().name());
-            } else if (mutation instanceof Mutation.PutEndpoint put) {
-                addTargetChanges(before.endpoint(put.endpoint().name()), put.endpoint(), put.endpoint().name(), targets);
-                endpoints.add(put.endpoint().name());
-            } else if (mutation instanceof Mutation.RemoveEndpoint remove) {
-                addTargetChanges(before.endpoint(remove.name()), null, remove.name(), targets);
-                endpoints.add(remove.name());
-            }
+        if (command instanceof RoutingCommand.ReplaceState) {
+            // An import may touch every name of a large fleet: the event says how much, the journal holds what.
+            details.put("changes", Integer.toString(mutations.size()));
+        } else {
+            describeMutations(mutations, before, servers, endpoints, targets);
         }
         targets.sort(TARGET_ORDER);
         return new RoutingEvent(id, time, serial, kind, List.copyOf(servers), List.copyOf(endpoints), details, targets);
@@ -95,6 +90,22 @@ public final class EventDescriber {
         servers.add(delete.serverName());
         endpoints.add(delete.endpointName());
         return "VirtualEndpointDeleted";
+    }
+
+    /** Servers altered, pairs created, retargeted or removed, and how each name moved. */
+    private void describeMutations(List<Mutation> mutations, RoutingTable before, SortedSet<String> servers,
+                                   SortedSet<String> endpoints, List<TargetChange> targets) {
+        for (Mutation mutation : mutations) {
+            if (mutation instanceof Mutation.PutServer put && before.server(put.server().name()) != null) {
+                servers.add(put.server().name());
+            } else if (mutation instanceof Mutation.PutEndpoint put) {
+                addTargetChanges(before.endpoint(put.endpoint().name()), put.endpoint(), put.endpoint().name(), targets);
+                endpoints.add(put.endpoint().name());
+            } else if (mutation instanceof Mutation.RemoveEndpoint remove) {
+                addTargetChanges(before.endpoint(remove.name()), null, remove.name(), targets);
+                endpoints.add(remove.name());
+            }
+        }
     }
 
     /** Writer before reader, endpoints by name: the order a person reads a change in. */

@@ -36,6 +36,15 @@ public final class RoutingTable {
         return EMPTY;
     }
 
+    /** A table of these servers and pairs, built in one go (a snapshot being loaded): no rules are checked. */
+    public static RoutingTable of(Collection<Server> servers, Collection<VirtualEndpoint> endpoints) {
+        Map<String, Server> serversByName = new java.util.HashMap<>(servers.size() * 2);
+        servers.forEach(server -> serversByName.put(server.name(), server));
+        Map<String, VirtualEndpoint> endpointsByName = new java.util.HashMap<>(endpoints.size() * 2);
+        endpoints.forEach(endpoint -> endpointsByName.put(endpoint.name(), endpoint));
+        return of(serversByName, endpointsByName);
+    }
+
     /** A table from whole maps, for building a large state in one go (an import). */
     static RoutingTable of(Map<String, Server> servers, Map<String, VirtualEndpoint> endpoints) {
         Map<String, List<Server>> replicas = new java.util.HashMap<>();

@@ -122,9 +122,12 @@ final class SegmentedMap<V> {
         }
     }
 
+    /**
+     * The top bits of a multiplicative mix: independent of the low bits that each segment's HashMap indexes
+     * its buckets by, so keys sharing a segment do not also share buckets.
+     */
     private static int segment(String key) {
-        int hash = key.hashCode();
-        return (hash ^ (hash >>> 16)) & (SEGMENTS - 1);
+        return (key.hashCode() * 0x9E3779B9) >>> 22;
     }
 
     @Override

@@ -84,21 +84,22 @@ final class Codec {
         checkVersion(in);
         long serial = in.readLong();
         long lastEventId = in.readLong();
-        List<Mutation> contents = new ArrayList<>();
-        int servers = in.readInt();
-        for (int i = 0; i < servers; i++) {
-            contents.add(new Mutation.PutServer(readServer(in)));
+        int serverCount = in.readInt();
+        List<Server> servers = new ArrayList<>(serverCount);
+        for (int i = 0; i < serverCount; i++) {
+            servers.add(readServer(in));
         }
-        int endpoints = in.readInt();
-        for (int i = 0; i < endpoints; i++) {
-            contents.add(new Mutation.PutEndpoint(readEndpoint(in)));
+        int endpointCount = in.readInt();
+        List<VirtualEndpoint> endpoints = new ArrayList<>(endpointCount);
+        for (int i = 0; i < endpointCount; i++) {
+            endpoints.add(readEndpoint(in));
         }
         int eventCount = in.readInt();
         List<RoutingEvent> events = new ArrayList<>(eventCount);
         for (int i = 0; i < eventCount; i++) {
             events.add(readEvent(in));
         }
-        return new DurableState(serial, RoutingTable.empty().apply(contents), lastEventId, events);
+        return new DurableState(serial, RoutingTable.of(servers, endpoints), lastEventId, events);
     }
 
     private static void checkVersion(DataInputStream in) throws IOException {

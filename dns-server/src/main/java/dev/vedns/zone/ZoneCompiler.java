@@ -131,15 +131,16 @@ public final class ZoneCompiler {
 
     /** A name with nothing of its own but names below it (RFC 8020): NODATA, not NXDOMAIN. */
     private static ZoneNode emptyNonTerminal(Name name) {
-        return new ZoneNode(name, Map.of(), AnswerSlots.COUNT);
+        return new ZoneNode(name, List.of());
     }
 
+    /** The records grouped into RRsets, in the order their types first appear. */
     private static ZoneNode node(Name owner, List<Record> records) {
         Map<Integer, List<Record>> rrsets = new LinkedHashMap<>();
         for (Record record : records) {
             rrsets.computeIfAbsent(record.getType(), type -> new ArrayList<>()).add(record);
         }
-        return new ZoneNode(owner, rrsets, AnswerSlots.COUNT);
+        return new ZoneNode(owner, new ArrayList<>(rrsets.values()));
     }
 
     private SOARecord soa(long serial, long ttl) {
