@@ -3,6 +3,7 @@ package dev.vedns.zone;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
 
@@ -14,6 +15,9 @@ import org.xbill.DNS.Record;
 public final class ZoneNode {
 
     private static final int[] NO_TYPES = {};
+    @SuppressWarnings("rawtypes")
+    private static final AtomicReferenceFieldUpdater<ZoneNode, AtomicReferenceArray> ANSWERS =
+            AtomicReferenceFieldUpdater.newUpdater(ZoneNode.class, AtomicReferenceArray.class, "answers");
 
     private final Name name;
     private final int[] types;
@@ -42,12 +46,13 @@ public final class ZoneNode {
     }
 
     /** Caches a finished answer; any thread may race to fill a slot, and all compute the same bytes. */
+    @SuppressWarnings("unchecked")
     public void cacheAnswer(int slot, byte[] answer) {
         AtomicReferenceArray<byte[]> cache = answers;
         if (cache == null) {
-            // Losing this race only drops one cached answer, which the next query computes again.
-            cache = new AtomicReferenceArray<>(AnswerSlots.COUNT);
-            answers = cache;
+            // Created once, by whichever event loop gets there first; the others use that one.
+            ANSWERS.compareAndSet(this, null, new AtomicReferenceArray<byte[]>(AnswerSlots.COUNT));
+            cache = answers;
         }
         cache.set(slot, answer);
     }
