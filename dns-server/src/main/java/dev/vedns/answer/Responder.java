@@ -74,14 +74,15 @@ public final class Responder {
         Header header = request.getHeader();
         Message response = responseTo(header);
         List<Record> questions = request.getSection(Section.QUESTION);
-        OPTRecord opt = countOpt(request) == 1 ? request.getOPT() : null;
+        int optCount = countOpt(request);
+        OPTRecord opt = optCount == 1 ? request.getOPT() : null;
         if (header.getOpcode() != Opcode.QUERY) {
             if (questions.size() == 1) {
                 response.addRecord(questions.get(0), Section.QUESTION);
             }
             return finish(response, Rcode.NOTIMP, opt, transport);
         }
-        if (questions.size() != 1 || countOpt(request) > 1) {
+        if (questions.size() != 1 || optCount > 1) {
             return finish(response, Rcode.FORMERR, opt, transport);
         }
         Record question = questions.get(0);

@@ -26,10 +26,6 @@ public final class EventLog {
         this.lastId = lastId;
     }
 
-    public int retain() {
-        return retain;
-    }
-
     /** The events kept now, oldest first. */
     public synchronized List<RoutingEvent> snapshot() {
         return List.copyOf(events);

@@ -64,12 +64,8 @@ public final class StateImportRules {
             String at = "servers[" + i + "].";
             ImportedServer item = items.get(i);
             int before = errors.size();
-            FieldError name = Names.check(at + "name", item.name());
-            if (name != null) {
-                errors.add(name);
-            } else if (servers.containsKey(item.name())) {
-                errors.add(new FieldError(at + "name", "unique", at + "name '" + item.name() + "' is listed twice."));
-            }
+            checkName(at + "name", item.name(), item.name() != null && servers.containsKey(item.name()),
+                    "is listed twice.", errors);
             ServerFields.Parsed fields = ServerFields.check(at, item.replicationRole(), item.sourceServerName(),
                     item.addresses(), errors);
             ReplicationRole role = fields.role();
@@ -106,13 +102,10 @@ public final class StateImportRules {
             String at = "virtualEndpoints[" + i + "].";
             ImportedEndpoint item = items.get(i);
             int before = errors.size();
-            FieldError name = Names.check(at + "name", item.name());
-            if (name != null) {
-                errors.add(name);
-            } else if (endpoints.containsKey(item.name()) || servers.containsKey(item.name())) {
-                errors.add(new FieldError(at + "name", "unique", at + "name '" + item.name()
-                        + "' is already taken in the zone by another pair or a server."));
-            }
+            boolean taken = item.name() != null
+                    && (endpoints.containsKey(item.name()) || servers.containsKey(item.name()));
+            checkName(at + "name", item.name(), taken, "is already taken in the zone by another pair or a server.",
+                    errors);
             if (!VirtualEndpoint.READ_WRITE.equalsIgnoreCase(String.valueOf(item.endpointType()))) {
                 errors.add(new FieldError(at + "endpointType", item.endpointType() == null ? "required" : "oneOf",
                         at + "endpointType must be ReadWrite, the only endpoint type."));
@@ -135,6 +128,16 @@ public final class StateImportRules {
             }
         }
         return endpoints;
+    }
+
+    /** The naming rule first; only a well-formed name can clash with another in the document. */
+    private static void checkName(String field, String name, boolean taken, String clash, List<FieldError> errors) {
+        FieldError broken = Names.check(field, name);
+        if (broken != null) {
+            errors.add(broken);
+        } else if (taken) {
+            errors.add(new FieldError(field, "unique", field + " '" + name + "' " + clash));
+        }
     }
 
     private static String readerTarget(String at, List<String> members, Server primary, Map<String, Server> servers,

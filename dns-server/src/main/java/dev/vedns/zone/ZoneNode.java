@@ -78,8 +78,4 @@ public final class ZoneNode {
         }
         return all;
     }
-
-    public boolean isEmptyNonTerminal() {
-        return rrsets.length == 0;
-    }
 }

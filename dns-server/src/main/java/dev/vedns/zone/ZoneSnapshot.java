@@ -47,10 +47,6 @@ public final class ZoneSnapshot {
         return soa.getSerial();
     }
 
-    public SOARecord soa() {
-        return soa;
-    }
-
     /** The SOA for the authority section of negative answers, its TTL capped at MINIMUM (RFC 2308 §3). */
     public SOARecord negativeSoa() {
         return negativeSoa;
