@@ -73,8 +73,8 @@ public final class EventDescriber {
             return "ReaderRetargeted";
         }
         if (command instanceof RoutingCommand.ReplaceState document) {
-            details.put("servers", Integer.toString(outcome.table().servers().size()));
-            details.put("virtualEndpoints", Integer.toString(outcome.table().endpoints().size()));
+            details.put("servers", Integer.toString(outcome.table().serverCount()));
+            details.put("virtualEndpoints", Integer.toString(outcome.table().endpointCount()));
             return "StateImported";
         }
         if (command instanceof RoutingCommand.Promote promote) {

@@ -87,6 +87,16 @@ public final class RoutingTable {
         return sorted;
     }
 
+    /** Every server in no particular order: for whole-state work (compiling, saving) that needs no sort. */
+    public List<Server> serversInAnyOrder() {
+        return servers.values();
+    }
+
+    /** Every endpoint pair in no particular order. */
+    public List<VirtualEndpoint> endpointsInAnyOrder() {
+        return endpoints.values();
+    }
+
     public int serverCount() {
         return servers.size();
     }

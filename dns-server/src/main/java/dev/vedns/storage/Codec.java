@@ -64,12 +64,12 @@ final class Codec {
             out.writeByte(VERSION);
             out.writeLong(state.serial());
             out.writeLong(state.lastEventId());
-            out.writeInt(state.table().servers().size());
-            for (Server server : state.table().servers()) {
+            out.writeInt(state.table().serverCount());
+            for (Server server : state.table().serversInAnyOrder()) {
                 writeServer(out, server);
             }
-            out.writeInt(state.table().endpoints().size());
-            for (VirtualEndpoint endpoint : state.table().endpoints()) {
+            out.writeInt(state.table().endpointCount());
+            for (VirtualEndpoint endpoint : state.table().endpointsInAnyOrder()) {
                 writeEndpoint(out, endpoint);
             }
             out.writeInt(state.events().size());

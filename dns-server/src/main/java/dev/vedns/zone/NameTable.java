@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.xbill.DNS.Name;
 
 /**
@@ -61,8 +62,13 @@ final class NameTable {
 
     private final Segment[] segments;
 
+    /** A whole zone's table; the segments are independent, so they are built on every core. */
     NameTable(Collection<ZoneNode> nodes) {
-        this(new Segment[SEGMENTS], group(nodes));
+        segments = new Segment[SEGMENTS];
+        nodes.parallelStream()
+                .collect(Collectors.groupingByConcurrent(node -> segmentOf(node.name())))
+                .entrySet().parallelStream()
+                .forEach(group -> segments[group.getKey()] = new Segment(group.getValue()));
     }
 
     private NameTable(Segment[] base, Map<Integer, List<ZoneNode>> rebuilt) {
@@ -117,14 +123,6 @@ final class NameTable {
             }
         }
         return nodes;
-    }
-
-    private static Map<Integer, List<ZoneNode>> group(Collection<ZoneNode> nodes) {
-        Map<Integer, List<ZoneNode>> groups = new HashMap<>();
-        for (ZoneNode node : nodes) {
-            groups.computeIfAbsent(segmentOf(node.name()), i -> new ArrayList<>()).add(node);
-        }
-        return groups;
     }
 
     private static int segmentOf(Name name) {

@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.xbill.DNS.AAAARecord;
 import org.xbill.DNS.ARecord;
 import org.xbill.DNS.CNAMERecord;
@@ -43,17 +45,21 @@ public final class ZoneCompiler {
         this.readers = ZoneNames.child("reader", origin);
     }
 
+    /**
+     * The whole zone. At 100,000 pairs this is most of the time to start, so the nodes are built on every
+     * core, and each server's name is made once and shared by the CNAMEs that point at it.
+     */
     public ZoneSnapshot compile(RoutingTable table, long serial) {
-        List<ZoneNode> nodes = new ArrayList<>(table.serverCount() + 2 * table.endpointCount() + 4);
+        Map<String, ZoneNode> servers = table.serversInAnyOrder().parallelStream()
+                .collect(Collectors.toConcurrentMap(Server::name, this::server));
+        List<ZoneNode> endpoints = table.endpointsInAnyOrder().parallelStream()
+                .flatMap(endpoint -> Stream.of(writer(endpoint, servers), reader(endpoint, servers)))
+                .toList();
+        List<ZoneNode> nodes = new ArrayList<>(servers.size() + endpoints.size() + 4);
         nodes.add(apex(serial));
         nodes.add(nameServer());
-        for (Server server : table.servers()) {
-            nodes.add(server(server));
-        }
-        for (VirtualEndpoint endpoint : table.endpoints()) {
-            nodes.add(writer(endpoint));
-            nodes.add(reader(endpoint));
-        }
+        nodes.addAll(servers.values());
+        nodes.addAll(endpoints);
         if (table.endpointCount() > 0) {
             nodes.add(emptyNonTerminal(writers));
             nodes.add(emptyNonTerminal(readers));
@@ -73,8 +79,8 @@ public final class ZoneCompiler {
             } else if (mutation instanceof Mutation.RemoveServer remove) {
                 removes.add(ZoneNames.server(remove.name(), origin));
             } else if (mutation instanceof Mutation.PutEndpoint put) {
-                puts.add(writer(put.endpoint()));
-                puts.add(reader(put.endpoint()));
+                puts.add(writer(put.endpoint(), Map.of()));
+                puts.add(reader(put.endpoint(), Map.of()));
             } else {
                 String name = ((Mutation.RemoveEndpoint) mutation).name();
                 removes.add(ZoneNames.writer(name, origin));
@@ -116,17 +122,20 @@ public final class ZoneCompiler {
         return node(owner, records);
     }
 
-    private ZoneNode writer(VirtualEndpoint endpoint) {
-        return cname(ZoneNames.writer(endpoint.name(), origin), endpoint.primaryName());
+    private ZoneNode writer(VirtualEndpoint endpoint, Map<String, ZoneNode> servers) {
+        return cname(ZoneNames.child(endpoint.name(), writers), endpoint.primaryName(), servers);
     }
 
-    private ZoneNode reader(VirtualEndpoint endpoint) {
-        return cname(ZoneNames.reader(endpoint.name(), origin), endpoint.readerTarget());
+    private ZoneNode reader(VirtualEndpoint endpoint, Map<String, ZoneNode> servers) {
+        return cname(ZoneNames.child(endpoint.name(), readers), endpoint.readerTarget(), servers);
     }
 
-    private ZoneNode cname(Name owner, String target) {
-        return node(owner, List.of(new CNAMERecord(owner, DClass.IN, seconds(settings.endpointTtl()),
-                ZoneNames.server(target, origin))));
+    /** The CNAME's target is the server's own name object when {@code servers} has it, a new one otherwise. */
+    private ZoneNode cname(Name owner, String target, Map<String, ZoneNode> servers) {
+        ZoneNode server = servers.get(target);
+        Name targetName = server == null ? ZoneNames.server(target, origin) : server.name();
+        return new ZoneNode(owner, List.of(List.of(new CNAMERecord(owner, DClass.IN, seconds(settings.endpointTtl()),
+                targetName))));
     }
 
     /** A name with nothing of its own but names below it (RFC 8020): NODATA, not NXDOMAIN. */
@@ -136,6 +145,9 @@ public final class ZoneCompiler {
 
     /** The records grouped into RRsets, in the order their types first appear. */
     private static ZoneNode node(Name owner, List<Record> records) {
+        if (records.isEmpty() || records.stream().allMatch(record -> record.getType() == records.get(0).getType())) {
+            return new ZoneNode(owner, records.isEmpty() ? List.of() : List.of(records));
+        }
         Map<Integer, List<Record>> rrsets = new LinkedHashMap<>();
         for (Record record : records) {
             rrsets.computeIfAbsent(record.getType(), type -> new ArrayList<>()).add(record);
