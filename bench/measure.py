@@ -23,14 +23,14 @@ class Api:
             raise SystemExit(f"{method} {path}: {response.status} {payload[:500]!r}")
         return payload
 
-def query(port, name, qtype=5):
+def query(port, name, qtype=5, timeout=2.0):
     ident = random.randint(0, 65535)
     wire = struct.pack(">HHHHHH", ident, 0, 1, 0, 0, 0)
     for label in name.rstrip(".").split("."):
         wire += bytes([len(label)]) + label.encode()
     wire += b"\0" + struct.pack(">HH", qtype, 1)
     with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
-        s.settimeout(2)
+        s.settimeout(timeout)
         s.sendto(wire, ("127.0.0.1", port))
         return s.recv(4096)
 
@@ -39,7 +39,12 @@ def main():
     ap.add_argument("--api"); ap.add_argument("--dns-port", type=int); ap.add_argument("--pid", type=int)
     ap.add_argument("--started-ns", type=int); ap.add_argument("--dataset"); ap.add_argument("--applies", type=int)
     ap.add_argument("--warmup", type=int, default=2000)
+    ap.add_argument("--restarted", action="store_true",
+                    help="only wait until the restarted server answers the data set's last pair, and report when")
     a = ap.parse_args()
+    if a.restarted:
+        report_restart(a)
+        return
     ready_ms = (time.time_ns() - a.started_ns) / 1e6
     data = open(a.dataset, "rb").read()
     doc = json.loads(data)
@@ -78,6 +83,24 @@ def main():
     print(f"change applied and visible in DNS ({a.applies} retargets): median {statistics.median(latencies):.2f} ms,"
           f" p99 {latencies[max(0, int(len(latencies) * 0.99) - 1)]:.2f} ms")
     print(f"memory after load: heap {heap}, RSS {rss:.0f} MiB")
+
+def report_restart(a):
+    """Ready means answering from the recovered state: the last pair's writer name must resolve."""
+    doc = json.load(open(a.dataset))
+    pair = doc["virtualEndpoints"][-1]
+    name = f"{pair['name']}.writer.{doc['zone']}"
+    deadline = time.time() + 120
+    while time.time() < deadline:
+        try:
+            if pair["serverName"].encode() in query(a.dns_port, name, timeout=0.01):
+                break
+        except OSError:
+            time.sleep(0.01)
+    else:
+        raise SystemExit(f"the restarted server did not answer {name} within 120 s")
+    ready_ms = (time.time_ns() - a.started_ns) / 1e6
+    print(f"ready to answer after a restart with {len(doc['virtualEndpoints'])} pairs: {ready_ms:.0f} ms")
+
 
 if __name__ == "__main__":
     main()

@@ -167,7 +167,7 @@ public class VednsConfiguration {
             this.tcpMaxConnections = tcpMaxConnections;
         }
 
-        /** Event loops answering DNS (with epoll, each with its own UDP socket on the port); 0: one per core. */
+        /** Event loops answering DNS (with epoll, each with its own UDP socket on the port); 0: one per two cores. */
         public int getThreads() {
             return threads;
         }
