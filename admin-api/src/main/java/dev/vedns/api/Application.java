@@ -1,14 +1,22 @@
 package dev.vedns.api;
 
+import dev.vedns.cli.Cli;
+import dev.vedns.cli.CliIo;
 import io.micronaut.runtime.Micronaut;
 
-/** Starts vedns: the DNS engine and the admin API in one JVM. */
+/**
+ * One program: with no arguments, {@code serve} or only {@code --key=value} settings it starts vedns (the DNS
+ * engine and the admin API in one JVM); with a command it is the {@code vedns} command line.
+ */
 public final class Application {
 
     private Application() {
     }
 
     public static void main(String[] args) {
-        Micronaut.run(Application.class, args);
+        if (Cli.isClientCommand(args)) {
+            System.exit(Cli.run(args, CliIo.system()));
+        }
+        Micronaut.run(Application.class, Cli.serverArguments(args));
     }
 }

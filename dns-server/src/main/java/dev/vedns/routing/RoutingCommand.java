@@ -22,7 +22,13 @@ public sealed interface RoutingCommand {
     }
 
     /** Point the reader of an existing pair at another server of its set. */
-    record RetargetReader(String serverName, String endpointName, List<String> members) implements RoutingCommand {
+    /** {@code endpointType} may be left out; when given it must still be the one type there is. */
+    record RetargetReader(String serverName, String endpointName, String endpointType, List<String> members)
+            implements RoutingCommand {
+
+        public RetargetReader(String serverName, String endpointName, List<String> members) {
+            this(serverName, endpointName, null, members);
+        }
     }
 
     record DeleteEndpoint(String serverName, String endpointName) implements RoutingCommand {

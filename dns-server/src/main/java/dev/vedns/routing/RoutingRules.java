@@ -118,10 +118,8 @@ public final class RoutingRules {
         addIfBroken(errors, Names.check("endpointName", put.endpointName()));
         if (put.endpointType() == null) {
             errors.add(new FieldError("endpointType", "required", "endpointType is required: ReadWrite."));
-        } else if (!VirtualEndpoint.READ_WRITE.equalsIgnoreCase(put.endpointType())) {
-            errors.add(new FieldError("endpointType", "oneOf", "endpointType '" + put.endpointType()
-                    + "' is not supported: the only endpoint type is ReadWrite."));
         }
+        checkEndpointType(put.endpointType(), errors);
         checkMembersShape(put.members(), false, errors);
         if (!errors.isEmpty()) {
             throw RoutingException.invalid(errors);
@@ -155,6 +153,13 @@ public final class RoutingRules {
                 Effect.CREATED);
     }
 
+    private static void checkEndpointType(String endpointType, List<FieldError> errors) {
+        if (endpointType != null && !VirtualEndpoint.READ_WRITE.equalsIgnoreCase(endpointType)) {
+            errors.add(new FieldError("endpointType", "oneOf", "endpointType '" + endpointType
+                    + "' is not supported: the only endpoint type is ReadWrite."));
+        }
+    }
+
     /** A replica (the first by name) when the set has one, so reads leave the primary; the primary otherwise. */
     private static String defaultReaderTarget(RoutingTable table, Server primary) {
         List<Server> replicas = table.replicasOf(primary.name());
@@ -163,6 +168,7 @@ public final class RoutingRules {
 
     private static Outcome retargetReader(RoutingTable table, RetargetReader retarget) {
         List<FieldError> errors = new ArrayList<>();
+        checkEndpointType(retarget.endpointType(), errors);
         checkMembersShape(retarget.members(), true, errors);
         if (!errors.isEmpty()) {
             throw RoutingException.invalid(errors);

@@ -39,6 +39,17 @@ class ReaderRetargetTest {
     }
 
     @Test
+    void anEndpointTypeMayBeRepeatedButNotChanged() {
+        assertEquals(Outcome.Effect.UPDATED,
+                rules.apply(new RetargetReader("pg-main", "mydb", "readwrite", List.of("pg-main"))).effect());
+        FieldError error = Rules.only(rules.refused(INVALID, new RetargetReader("pg-main", "mydb", "ReadOnly",
+                List.of("pg-replica-a"))));
+        assertEquals("endpointType", error.field());
+        assertEquals("oneOf", error.rule());
+        assertEquals("pg-main", rules.table().endpoint("mydb").readerTarget());
+    }
+
+    @Test
     void theTargetMustBeInTheSet() {
         rules.primary("pg-other", "10.0.0.7");
         assertEquals("memberOfReplicationSet",

@@ -47,7 +47,8 @@ public class VirtualEndpointsController {
 
     @Patch("/{endpointName}")
     public EndpointResource retarget(String serverName, String endpointName, @Body EndpointRequest request) {
-        Applied applied = engine.apply(new RoutingCommand.RetargetReader(serverName, endpointName, request.members()));
+        Applied applied = engine.apply(new RoutingCommand.RetargetReader(serverName, endpointName,
+                request.endpointType(), request.members()));
         return representations.endpoint(applied.table().endpoint(endpointName));
     }
 

@@ -1,0 +1,127 @@
+package dev.vedns.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/**
+ * The admin API over HTTP with the JDK's own clients: JSON in, JSON out. A 4xx/5xx becomes a {@link CliFailure}
+ * carrying the server's problem document; a connection that cannot be made names the URL it tried.
+ */
+final class ApiClient {
+
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    /** A whole-state import of 100,000 pairs takes seconds; nothing else comes near this. */
+    private static final Duration REQUEST_TIMEOUT = Duration.ofMinutes(5);
+
+    private static final String ACCEPT = "application/json, application/problem+json";
+
+    static {
+        // HttpURLConnection would silently resend a POST whose connection broke: a promotion must go out once.
+        System.setProperty("sun.net.http.retryPost", "false");
+    }
+
+    private final String base;
+    private final PrintWriter verbose;
+
+    ApiClient(String base, PrintWriter verbose) {
+        this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        this.verbose = verbose;
+    }
+
+    /** One path segment, escaped: names come from the user and may hold anything. */
+    static String segment(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    Object get(String path) {
+        return send("GET", path, null);
+    }
+
+    Object delete(String path) {
+        return send("DELETE", path, null);
+    }
+
+    /** Sends {@code body} (a JSON value, or null for none) and returns the parsed answer, or null when empty. */
+    Object send(String method, String path, Object body) {
+        return Json.parseOrNull(sendText(method, path, body == null ? null : Json.compact(body)));
+    }
+
+    /** The same with a body already in JSON text (a file being imported). */
+    String sendText(String method, String path, String json) {
+        String url = base + path;
+        URI uri;
+        try {
+            uri = URI.create(url);
+        } catch (IllegalArgumentException badUrl) {
+            throw CliFailure.usage("'" + url + "' is not a valid URL: " + badUrl.getMessage());
+        }
+        long started = System.nanoTime();
+        Reply reply;
+        try {
+            reply = method.equals("PATCH") ? patch(uri, json) : exchange(method, uri, json);
+        } catch (IOException | IllegalArgumentException unreachable) {
+            throw CliFailure.unreachable(base, unreachable);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw CliFailure.unreachable(base, interrupted);
+        }
+        if (verbose != null) {
+            verbose.printf("%s %s -> %d (%d ms)%n", method, url, reply.status(), (System.nanoTime() - started) / 1_000_000);
+        }
+        if (reply.status() >= 400) {
+            throw CliFailure.refused(reply.status(), reply.body());
+        }
+        return reply.body();
+    }
+
+    private record Reply(int status, String body) {
+    }
+
+    /**
+     * Every method but PATCH goes through {@link HttpURLConnection}: it starts in a few milliseconds where the
+     * JDK's newer client first sets up TLS (a quarter of a second), and a command line is started per use.
+     */
+    private static Reply exchange(String method, URI uri, String json) throws IOException {
+        HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
+        try {
+            connection.setConnectTimeout((int) CONNECT_TIMEOUT.toMillis());
+            connection.setReadTimeout((int) REQUEST_TIMEOUT.toMillis());
+            connection.setRequestMethod(method);
+            connection.setRequestProperty("Accept", ACCEPT);
+            if (json != null) {
+                byte[] body = json.getBytes(StandardCharsets.UTF_8);
+                connection.setDoOutput(true);
+                connection.setFixedLengthStreamingMode(body.length);
+                connection.setRequestProperty("Content-Type", "application/json");
+                try (OutputStream out = connection.getOutputStream()) {
+                    out.write(body);
+                }
+            }
+            int status = connection.getResponseCode();
+            InputStream in = status >= 400 ? connection.getErrorStream() : connection.getInputStream();
+            return new Reply(status, in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } finally {
+            connection.disconnect();
+        }
+    }
+
+    /** {@link HttpURLConnection} refuses PATCH; the JDK's newer client does not. */
+    private static Reply patch(URI uri, String json) throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).header("Accept", ACCEPT)
+                .header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return new Reply(response.statusCode(), response.body());
+    }
+}

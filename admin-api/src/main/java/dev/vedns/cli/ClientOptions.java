@@ -1,0 +1,33 @@
+package dev.vedns.cli;
+
+import picocli.CommandLine.Option;
+
+/** The options every client command takes, after the command as with {@code az}. */
+final class ClientOptions {
+
+    static final String DEFAULT_API_URL = "http://127.0.0.1:8080";
+
+    @Option(names = "--api-url", paramLabel = "URL",
+            description = "The vedns admin API (default: $VEDNS_API_URL, else " + DEFAULT_API_URL + ").")
+    String apiUrl;
+
+    @Option(names = {"--output", "-o"}, paramLabel = "FORMAT",
+            description = "Output format: ${COMPLETION-CANDIDATES} (default: json).")
+    Format output;
+
+    @Option(names = "--verbose", description = "Print each HTTP request and its status on stderr.")
+    boolean verbose;
+
+    ApiClient api(CliIo io) {
+        String url = apiUrl != null ? apiUrl : io.env().getOrDefault("VEDNS_API_URL", DEFAULT_API_URL);
+        return new ApiClient(url, verbose ? io.err() : null);
+    }
+
+    Output output(CliIo io) {
+        return new Output(io.out(), format(Format.json));
+    }
+
+    Format format(Format fallback) {
+        return output == null ? fallback : output;
+    }
+}
