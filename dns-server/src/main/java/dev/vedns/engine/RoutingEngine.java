@@ -56,9 +56,7 @@ public final class RoutingEngine implements Supplier<ZoneSnapshot> {
      */
     public synchronized Applied apply(RoutingCommand command) {
         Published before = current;
-        Outcome outcome = command instanceof RoutingCommand.ReplaceState document
-                ? replace(before.table(), document)
-                : RoutingRules.apply(before.table(), command);
+        Outcome outcome = decide(before.table(), command);
         if (!outcome.changed()) {
             return new Applied(before.table(), outcome.effect(), null);
         }
@@ -73,6 +71,27 @@ public final class RoutingEngine implements Supplier<ZoneSnapshot> {
             checkpoint();
         }
         return new Applied(outcome.table(), outcome.effect(), event);
+    }
+
+    /**
+     * What {@code command} would do to the current state, judged by the same rules and described as the same
+     * event (id 0: it is not recorded), with nothing journaled or published: a dry run.
+     */
+    public Applied preview(RoutingCommand command) {
+        Published before = current;
+        Outcome outcome = decide(before.table(), command);
+        if (!outcome.changed()) {
+            return new Applied(before.table(), outcome.effect(), null);
+        }
+        List<Mutation> mutations = before.table().mutationsTo(outcome.table());
+        return new Applied(outcome.table(), outcome.effect(), describer.describe(0, Instant.now(),
+                before.snapshot().serial(), command, outcome, before.table(), mutations));
+    }
+
+    private Outcome decide(RoutingTable table, RoutingCommand command) {
+        return command instanceof RoutingCommand.ReplaceState document
+                ? replace(table, document)
+                : RoutingRules.apply(table, command);
     }
 
     private Outcome replace(RoutingTable table, RoutingCommand.ReplaceState document) {

@@ -5,6 +5,7 @@ import dev.vedns.engine.Applied;
 import dev.vedns.engine.RoutingEngine;
 import dev.vedns.routing.RoutingCommand;
 import dev.vedns.routing.RoutingQueries;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
@@ -13,6 +14,7 @@ import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.QueryValue;
 import java.util.List;
 
 /** {@code /api/v1/servers/{serverName}/virtual-endpoints}: the writer/reader pair of a primary's set. */
@@ -37,11 +39,15 @@ public class VirtualEndpointsController {
         return representations.endpoint(RoutingQueries.endpoint(engine.table(), serverName, endpointName));
     }
 
+    /** With {@code dryRun=true}, the pair as it would be (200), or the problem that refuses it; nothing done. */
     @Put("/{endpointName}")
-    public HttpResponse<EndpointResource> put(String serverName, String endpointName, @Body EndpointRequest request) {
-        Applied applied = engine.apply(new RoutingCommand.PutEndpoint(serverName, endpointName,
-                request.endpointType(), request.members()));
-        return HttpResponse.status(applied.created() ? HttpStatus.CREATED : HttpStatus.OK)
+    public HttpResponse<EndpointResource> put(String serverName, String endpointName, @Nullable @QueryValue Boolean dryRun,
+                                              @Body EndpointRequest request) {
+        RoutingCommand.PutEndpoint put = new RoutingCommand.PutEndpoint(serverName, endpointName,
+                request.endpointType(), request.members());
+        boolean dry = Boolean.TRUE.equals(dryRun);
+        Applied applied = dry ? engine.preview(put) : engine.apply(put);
+        return HttpResponse.status(applied.created() && !dry ? HttpStatus.CREATED : HttpStatus.OK)
                 .body(representations.endpoint(applied.table().endpoint(endpointName)));
     }
 

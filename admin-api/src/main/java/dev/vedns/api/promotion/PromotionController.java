@@ -10,6 +10,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -26,10 +27,13 @@ public class PromotionController {
         this.representations = representations;
     }
 
+    /** With {@code dryRun=true}, what the promotion would do (event id 0), and nothing done. */
     @Post
-    public PromotionResult promote(String serverName, @Nullable @Body PromoteRequest request) {
+    public PromotionResult promote(String serverName, @Nullable @QueryValue Boolean dryRun,
+                                   @Nullable @Body PromoteRequest request) {
         PromoteRequest body = request == null ? new PromoteRequest(null, null) : request;
-        Applied applied = engine.apply(new RoutingCommand.Promote(serverName, body.promoteMode(), body.promoteOption()));
+        RoutingCommand.Promote promote = new RoutingCommand.Promote(serverName, body.promoteMode(), body.promoteOption());
+        Applied applied = Boolean.TRUE.equals(dryRun) ? engine.preview(promote) : engine.apply(promote);
         RoutingTable table = applied.table();
         // The promoted server's set first, then every other set whose members the promotion changed.
         Set<String> primaries = new LinkedHashSet<>();

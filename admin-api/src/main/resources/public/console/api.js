@@ -1,0 +1,44 @@
+// The public admin API, and nothing else: the console is one more client of /api/v1.
+export class ApiError extends Error {
+  constructor(status, problem) {
+    super(problem.detail || problem.title || `HTTP ${status}`);
+    this.status = status;
+    this.problem = problem;
+  }
+
+  /** The problem's detail and, when they say more, its field errors. */
+  describe() {
+    const fields = (this.problem.errors || [])
+      .map((error) => error.message)
+      .filter((message) => message && message !== this.problem.detail);
+    return [this.message, ...fields].join(' ');
+  }
+}
+
+export async function api(method, path, body) {
+  const headers = { Accept: 'application/json, application/problem+json' };
+  if (body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+  }
+  const response = await fetch(`/api/v1${path}`, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  const data = text ? JSON.parse(text) : null;
+  if (!response.ok) {
+    throw new ApiError(response.status, data || { title: response.statusText });
+  }
+  return data;
+}
+
+export const path = (...segments) => segments.map((segment) => `/${encodeURIComponent(segment)}`).join('');
+
+/** The latest events, newest first (the log pages from the oldest, so this asks where the end is first). */
+export async function recentEvents(count) {
+  const end = await api('GET', '/events?limit=1');
+  const after = Math.max(0, end.latestId - count);
+  const page = await api('GET', `/events?after=${after}&limit=${count}`);
+  return page.events.reverse();
+}

@@ -1,0 +1,93 @@
+import { api, path } from './api.js';
+import { confirmDialog } from './dialog.js';
+import { h, replace, uid } from './dom.js';
+import { change } from './notify.js';
+
+/** The Servers page: every replication set, and a form to register a server. */
+export async function serversPage(view, refresh) {
+  const servers = await api('GET', '/servers');
+  const primaries = servers.filter((server) => server.replicationRole === 'Primary');
+  const byName = new Map(servers.map((server) => [server.name, server]));
+  replace(view,
+    h('h1', { tabindex: '-1' }, 'Servers'),
+    registerForm(primaries, refresh),
+    h('h2', {}, 'Replication sets'),
+    primaries.length === 0
+      ? h('p', {}, 'No servers yet: register a primary first.')
+      : h('div', { class: 'sets' }, primaries.map((primary) => setCard(primary, byName, refresh))));
+}
+
+function registerForm(primaries, refresh) {
+  const field = (label, control, hint) => {
+    control.id = uid('field');
+    return h('div', { class: 'field' }, h('label', { for: control.id }, label), control,
+      hint ? h('small', {}, hint) : null);
+  };
+  const name = h('input', { name: 'name', required: true, autocomplete: 'off', spellcheck: 'false' });
+  const role = h('select', { name: 'role' },
+    h('option', { value: 'Primary' }, 'Primary'),
+    h('option', { value: 'AsyncReplica', disabled: primaries.length === 0 }, 'Read replica'));
+  const source = h('select', { name: 'source', disabled: true },
+    primaries.map((primary) => h('option', { value: primary.name }, primary.name)));
+  const addresses = h('input', { name: 'addresses', autocomplete: 'off', spellcheck: 'false',
+    placeholder: '10.0.0.5, fd00::5' });
+  role.addEventListener('change', () => { source.disabled = role.value !== 'AsyncReplica'; });
+  const form = h('form', { class: 'register', 'aria-labelledby': 'register-title' },
+    h('h2', { id: 'register-title' }, 'Register a server'),
+    h('div', { class: 'fields' },
+      field('Name', name),
+      field('Role', role),
+      field('Replica of', source),
+      field('Addresses', addresses, 'IPv4 or IPv6, separated by commas or spaces')),
+    h('button', { type: 'submit', class: 'primary' }, 'Register'));
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const body = {
+      replicationRole: role.value,
+      addresses: addresses.value.split(/[\s,]+/).filter((address) => address !== ''),
+    };
+    if (role.value === 'AsyncReplica') {
+      body.sourceServerName = source.value;
+    }
+    const server = name.value.trim();
+    if (await change(`Registering server ${server}…`, () => api('PUT', path('servers', server), body),
+      `Registered server ${server}`)) {
+      refresh();
+    }
+  });
+  return form;
+}
+
+function setCard(primary, byName, refresh) {
+  const members = [primary, ...primary.replicas.map((replica) => byName.get(replica)).filter(Boolean)];
+  const pair = primary.virtualEndpoint;
+  const titleId = uid('set');
+  return h('article', { class: 'set', 'aria-labelledby': titleId },
+    h('header', {},
+      h('h3', { id: titleId }, primary.name),
+      h('a', { href: `#/servers/${encodeURIComponent(primary.name)}/replication`,
+        'aria-label': `Replication of ${primary.name}` }, 'Replication')),
+    h('table', {},
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Server'), h('th', { scope: 'col' }, 'Role'),
+        h('th', { scope: 'col' }, 'Addresses'), h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, 'Actions')))),
+      h('tbody', {}, members.map((server) => h('tr', {},
+        h('td', {}, server.name),
+        h('td', {}, server.replicationRole === 'Primary' ? 'Primary' : 'Read replica'),
+        h('td', {}, server.addresses.join(', ')),
+        h('td', {}, h('button', { type: 'button', class: 'link danger', 'aria-label': `Delete ${server.name}`,
+          onclick: () => deleteServer(server.name, refresh) }, 'Delete')))))),
+    pair
+      ? h('p', { class: 'pair' }, 'Virtual endpoints: ', h('code', {}, pair.writer.fqdn), ' → ', pair.writer.target,
+        ', ', h('code', {}, pair.reader.fqdn), ' → ', pair.reader.target)
+      : h('p', { class: 'pair muted' }, 'No virtual endpoints'));
+}
+
+function deleteServer(name, refresh) {
+  confirmDialog(`Delete server ${name}?`,
+    `${name} is removed from DNS at once. A primary can be deleted only once it has no replicas and no virtual endpoints.`,
+    'Delete', async () => {
+      if (await change(`Deleting server ${name}…`, () => api('DELETE', path('servers', name)), `Deleted server ${name}`)) {
+        refresh();
+      }
+    });
+}

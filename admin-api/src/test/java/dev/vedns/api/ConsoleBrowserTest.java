@@ -1,0 +1,307 @@
+package dev.vedns.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.xbill.DNS.Rcode;
+import org.xbill.DNS.Type;
+
+/**
+ * The web console in a real browser (Debian's Chromium, driven by its chromedriver; nothing is downloaded),
+ * against a running vedns, checked through DNS. Screenshots of each page go to target/screenshots/.
+ */
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ConsoleBrowserTest {
+
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final String WRITER = "mydb.writer.postgres.internal.";
+    private static final String READER = "mydb.reader.postgres.internal.";
+
+    @Inject
+    Vedns vedns;
+
+    @Inject
+    EmbeddedServer server;
+
+    private ChromeDriver browser;
+    private WebDriverWait wait;
+    private Path profile;
+
+    @BeforeAll
+    void startBrowser() throws IOException {
+        profile = Files.createTempDirectory("vedns-chromium-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+                "--user-data-dir=" + profile, "--window-size=1280,800");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterAll
+    void stopBrowser() throws IOException {
+        if (browser != null) {
+            browser.quit();
+        }
+        try (var files = Files.walk(profile)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+        }
+    }
+
+    @Test
+    void theReplicationFlowFromRegistrationToSwitchover() throws Exception {
+        browser.get(server.getURL() + "/");
+        wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Servers"));
+        recordNotifications();
+
+        register("pg-main", null, "10.0.0.5");
+        register("pg-replica-1", "pg-main", "10.0.0.6");
+        register("pg-replica-2", "pg-main", "10.0.0.7, fd00::7");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".sets"), "pg-replica-2"));
+        everyControlIsLabelled();
+        screenshot("servers");
+
+        click(By.cssSelector("a[aria-label='Replication of pg-main']"));
+        wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "pg-main: Replication"));
+        assertTrue(text("main").contains("This replication set has no virtual endpoints."));
+
+        // The dialog opens from the keyboard and closes with Escape.
+        WebElement create = browser.findElement(By.xpath("//button[.='Create virtual endpoints']"));
+        create.sendKeys(Keys.ENTER);
+        WebElement baseName = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("dialog input")));
+        baseName.sendKeys(Keys.ESCAPE);
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.tagName("dialog"), 0));
+
+        create.click();
+        baseName = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("dialog input")));
+        baseName.sendKeys("Bad_Name");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("dialog .error"), "Bad_Name"));
+        assertEquals("true", baseName.getAttribute("aria-invalid"));
+        assertFalse(dialogButton("Create").isEnabled());
+        screenshot("create-invalid-name");
+
+        baseName.clear();
+        baseName.sendKeys("mydb");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("dialog .fqdns"),
+                "Writer endpoint: mydb.writer.postgres.internal"));
+        assertTrue(text("dialog .fqdns").contains("Reader endpoint: mydb.reader.postgres.internal"));
+        assertEquals("pg-main", labelled("Target of writer endpoint").getAttribute("value"));
+        assertEquals("true", labelled("Target of writer endpoint").getAttribute("readonly"));
+        Select reader = new Select(labelled("Target of reader endpoint"));
+        assertEquals("pg-replica-1", reader.getFirstSelectedOption().getAttribute("value"));
+        assertEquals(List.of("pg-replica-1", "pg-replica-2", "pg-main (primary)"),
+                reader.getOptions().stream().map(WebElement::getText).toList());
+        screenshot("create-virtual-endpoints");
+        dialogButton("Create").click();
+        awaitNotification("Created virtual endpoints mydb.writer.postgres.internal and mydb.reader.postgres.internal");
+        assertNotifiedInOrder("Creating virtual endpoints…",
+                "Created virtual endpoints mydb.writer.postgres.internal and mydb.reader.postgres.internal");
+        assertTrue(cname(WRITER).endsWith("pg-main.postgres.internal."));
+        assertTrue(cname(READER).endsWith("pg-replica-1.postgres.internal."));
+
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//button[.='Change reader target']")));
+        new Select(labelled("Reader target")).selectByValue("pg-main");
+        click(By.xpath("//button[.='Change reader target']"));
+        awaitNotification("mydb.reader.postgres.internal now points to pg-main");
+        assertTrue(cname(READER).endsWith("pg-main.postgres.internal."));
+        assertTrue(cname(WRITER).endsWith("pg-main.postgres.internal."));
+
+        // With the reader on the primary a switchover is refused; the dialog says so before anything is sent.
+        click(By.cssSelector("button[aria-label='Promote pg-replica-1']"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("dialog .explanation"),
+                "retarget the reader to 'pg-replica-1' first"));
+        assertFalse(dialogButton("Promote").isEnabled());
+        dialogButton("Cancel").click();
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.tagName("dialog"), 0));
+
+        new Select(labelled("Reader target")).selectByValue("pg-replica-1");
+        click(By.xpath("//button[.='Change reader target']"));
+        awaitNotification("mydb.reader.postgres.internal now points to pg-replica-1");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main table"), "pg-replica-1"));
+
+        click(By.cssSelector("button[aria-label='Promote pg-replica-1']"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("dialog .explanation"),
+                "mydb.writer.postgres.internal will point to pg-replica-1; mydb.reader.postgres.internal will point to pg-main."));
+        assertTrue(text("dialog .explanation").contains("pg-replica-1 becomes the primary of this replication set"));
+        screenshot("promote");
+        dialogButton("Promote").click();
+        wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "pg-replica-1: Replication"));
+        awaitNotification("Promoted pg-replica-1 (Switchover, Planned)");
+        assertTrue(cname(WRITER).endsWith("pg-replica-1.postgres.internal."));
+        assertTrue(cname(READER).endsWith("pg-main.postgres.internal."));
+
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".events"), "ReplicaPromoted"));
+        String events = text(".events");
+        for (String kind : List.of("ReplicaPromoted", "ReaderRetargeted", "VirtualEndpointCreated", "ServerCreated")) {
+            assertTrue(events.contains(kind), kind + " missing from the recent events:\n" + events);
+        }
+        assertTrue(events.contains("mydb.writer.postgres.internal: pg-main → pg-replica-1"), events);
+        everyControlIsLabelled();
+        browser.findElements(By.cssSelector(".notification .close")).forEach(WebElement::click);
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".notification"), 0));
+        screenshot("replication");
+
+        browser.manage().window().setSize(new Dimension(420, 860));
+        Thread.sleep(200);
+        Object overflow = ((JavascriptExecutor) browser).executeScript(
+                "return document.documentElement.scrollWidth - window.innerWidth;");
+        assertTrue(((Number) overflow).intValue() <= 0, "the page scrolls sideways on a narrow window: " + overflow);
+        screenshot("replication-narrow");
+        browser.manage().window().setSize(new Dimension(1280, 800));
+    }
+
+    @Test
+    void deletionsAskFirstAndTakeEffectInDns() throws Exception {
+        browser.get(server.getURL() + "/");
+        wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Servers"));
+        register("pg-gone", null, "10.0.9.5");
+        register("pg-gone-replica", "pg-gone", "10.0.9.6");
+        click(By.cssSelector("a[aria-label='Replication of pg-gone']"));
+        click(By.xpath("//button[.='Create virtual endpoints']"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("dialog input"))).sendKeys("gonedb");
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//dialog//button[.='Create']"))).click();
+        awaitNotification("Created virtual endpoints gonedb.writer.postgres.internal");
+        assertEquals(1, vedns.dns().answer("gonedb.writer.postgres.internal.", Type.CNAME).size());
+
+        // Cancelling the confirmation keeps the pair; confirming removes it from DNS.
+        click(By.xpath("//button[.='Delete virtual endpoints']"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("dialog"), "stop resolving at once"));
+        dialogButton("Cancel").click();
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.tagName("dialog"), 0));
+        assertEquals(1, vedns.dns().answer("gonedb.writer.postgres.internal.", Type.CNAME).size());
+        click(By.xpath("//button[.='Delete virtual endpoints']"));
+        dialogButton("Delete").click();
+        awaitNotification("Deleted virtual endpoints gonedb");
+        assertEquals(Rcode.NXDOMAIN, vedns.dns().udp("gonedb.writer.postgres.internal.", Type.CNAME).getRcode());
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//button[.='Create virtual endpoints']")));
+
+        click(By.cssSelector("a.brand"));
+        wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Servers"));
+        click(By.cssSelector("button[aria-label='Delete pg-gone-replica']"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("dialog"), "removed from DNS at once"));
+        dialogButton("Delete").click();
+        awaitNotification("Deleted server pg-gone-replica");
+        assertEquals(Rcode.NXDOMAIN, vedns.dns().udp("pg-gone-replica.postgres.internal.", Type.A).getRcode());
+        wait.until(ExpectedConditions.not(
+                ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".sets"), "pg-gone-replica")));
+    }
+
+    private void register(String name, String primary, String addresses) {
+        WebElement form = browser.findElement(By.cssSelector("form.register"));
+        WebElement nameInput = labelledIn(form, "Name");
+        nameInput.clear();
+        nameInput.sendKeys(name);
+        Select role = new Select(labelledIn(form, "Role"));
+        if (primary == null) {
+            role.selectByValue("Primary");
+        } else {
+            role.selectByValue("AsyncReplica");
+            new Select(labelledIn(form, "Replica of")).selectByValue(primary);
+        }
+        WebElement addressInput = labelledIn(form, "Addresses");
+        addressInput.clear();
+        addressInput.sendKeys(addresses);
+        form.findElement(By.xpath(".//button[.='Register']")).click();
+        awaitNotification("Registered server " + name);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".sets"), name));
+    }
+
+    private String cname(String name) throws IOException {
+        List<String> answer = vedns.dns().answer(name, Type.CNAME);
+        assertEquals(1, answer.size(), name + ": " + answer);
+        return answer.get(0);
+    }
+
+    /** Clicks as a user would after scrolling the control to the middle, clear of the notification stack. */
+    private void click(By locator) {
+        WebElement element = wait.until(ExpectedConditions.elementToBeClickable(locator));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        element.click();
+    }
+
+    private String text(String css) {
+        return browser.findElement(By.cssSelector(css)).getText();
+    }
+
+    private WebElement dialogButton(String label) {
+        return browser.findElement(By.xpath("//dialog//button[.='" + label + "']"));
+    }
+
+    /** The control a visible label names, found as a user finds it: by the label's text. */
+    private WebElement labelled(String label) {
+        WebElement element = browser.findElement(By.xpath("//label[.='" + label + "']"));
+        return browser.findElement(By.id(element.getAttribute("for")));
+    }
+
+    private WebElement labelledIn(WebElement scope, String label) {
+        WebElement element = scope.findElement(By.xpath(".//label[.='" + label + "']"));
+        return scope.findElement(By.id(element.getAttribute("for")));
+    }
+
+    private void everyControlIsLabelled() {
+        Object unlabelled = ((JavascriptExecutor) browser).executeScript(
+                "return [...document.querySelectorAll('input, select, button')]"
+                        + ".filter(c => !(c.labels && c.labels.length) && !c.getAttribute('aria-label') && !c.textContent.trim())"
+                        + ".map(c => c.outerHTML);");
+        assertEquals(List.of(), unlabelled);
+    }
+
+    /** Keeps every text a notification ever shows, so a quick "…" before the outcome is not missed. */
+    private void recordNotifications() {
+        ((JavascriptExecutor) browser).executeScript(
+                "window.notes = [];"
+                        + "new MutationObserver(() => document.querySelectorAll('.notification .message').forEach(m => {"
+                        + "  if (window.notes[window.notes.length - 1] !== m.textContent) { window.notes.push(m.textContent); }"
+                        + "})).observe(document.getElementById('notifications'),"
+                        + " {subtree: true, childList: true, characterData: true});");
+    }
+
+    private void awaitNotification(String text) {
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notifications"), text));
+    }
+
+    @SuppressWarnings("unchecked")
+    private void assertNotifiedInOrder(String first, String then) {
+        List<String> notes = (List<String>) ((JavascriptExecutor) browser).executeScript("return window.notes;");
+        int pending = notes.indexOf(first);
+        int done = notes.lastIndexOf(then);
+        assertTrue(pending >= 0 && done > pending, "notifications seen: " + notes);
+    }
+
+    private void screenshot(String name) throws IOException {
+        Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(shot, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+}
