@@ -36,31 +36,25 @@ public final class RoutingTable {
         return EMPTY;
     }
 
-    /** A table of these servers and pairs, built in one go (a snapshot being loaded): no rules are checked. */
+    /**
+     * A table of these servers and pairs, built in one go (a snapshot being loaded, an import): no rules are
+     * checked. Each map is filled segment by segment, sized up front, as this is most of loading a large state.
+     */
     public static RoutingTable of(Collection<Server> servers, Collection<VirtualEndpoint> endpoints) {
-        Map<String, Server> serversByName = new java.util.HashMap<>(servers.size() * 2);
-        servers.forEach(server -> serversByName.put(server.name(), server));
-        Map<String, VirtualEndpoint> endpointsByName = new java.util.HashMap<>(endpoints.size() * 2);
-        endpoints.forEach(endpoint -> endpointsByName.put(endpoint.name(), endpoint));
-        return of(serversByName, endpointsByName);
-    }
-
-    /** A table from whole maps, for building a large state in one go (an import). */
-    static RoutingTable of(Map<String, Server> servers, Map<String, VirtualEndpoint> endpoints) {
-        Map<String, List<Server>> replicas = new java.util.HashMap<>();
-        for (Server server : servers.values()) {
+        Map<String, List<Server>> replicas = new java.util.HashMap<>(servers.size());
+        for (Server server : servers) {
             if (!server.isPrimary()) {
-                replicas.computeIfAbsent(server.sourceServerName(), primary -> new ArrayList<>()).add(server);
+                replicas.computeIfAbsent(server.sourceServerName(), primary -> new ArrayList<>(2)).add(server);
             }
         }
-        replicas.replaceAll((primary, list) -> {
+        List<List<Server>> replicaLists = new ArrayList<>(replicas.size());
+        for (List<Server> list : replicas.values()) {
             list.sort(Comparator.comparing(Server::name));
-            return List.copyOf(list);
-        });
-        Map<String, VirtualEndpoint> pairs = new java.util.HashMap<>();
-        endpoints.values().forEach(endpoint -> pairs.put(endpoint.primaryName(), endpoint));
-        return new RoutingTable(SegmentedMap.of(servers), SegmentedMap.of(endpoints), SegmentedMap.of(replicas),
-                SegmentedMap.of(pairs));
+            replicaLists.add(List.copyOf(list));
+        }
+        return new RoutingTable(SegmentedMap.of(servers, Server::name), SegmentedMap.of(endpoints, VirtualEndpoint::name),
+                SegmentedMap.of(replicaLists, list -> list.get(0).sourceServerName()),
+                SegmentedMap.of(endpoints, VirtualEndpoint::primaryName));
     }
 
     /** Every server, sorted by name (sorted once per table, on first use). */

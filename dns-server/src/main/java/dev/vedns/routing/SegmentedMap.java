@@ -1,11 +1,13 @@
 package dev.vedns.routing;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 /**
  * An immutable map that a change copies only in part: the keys are spread over fixed segments, and
@@ -32,24 +34,36 @@ final class SegmentedMap<V> {
         return (SegmentedMap<V>) EMPTY;
     }
 
-    static <V> SegmentedMap<V> of(Map<String, V> entries) {
+    /** The map of these values under their keys (a later value wins a repeated key), each segment sized once. */
+    static <V> SegmentedMap<V> of(Collection<V> values, Function<V, String> keyOf) {
+        int[] segmentOf = new int[values.size()];
+        int[] counts = new int[SEGMENTS];
+        int i = 0;
+        for (V value : values) {
+            int segment = segment(keyOf.apply(value));
+            segmentOf[i++] = segment;
+            counts[segment]++;
+        }
         Map<?, ?>[] segments = new Map<?, ?>[SEGMENTS];
-        for (Map.Entry<String, V> entry : entries.entrySet()) {
-            int segment = segment(entry.getKey());
+        i = 0;
+        for (V value : values) {
+            int segment = segmentOf[i++];
             @SuppressWarnings("unchecked")
             Map<String, V> map = (Map<String, V>) segments[segment];
             if (map == null) {
-                map = new HashMap<>();
+                map = new HashMap<>((int) (counts[segment] / 0.75f) + 1);
                 segments[segment] = map;
             }
-            map.put(entry.getKey(), entry.getValue());
+            map.put(keyOf.apply(value), value);
         }
-        for (int i = 0; i < SEGMENTS; i++) {
-            if (segments[i] != null) {
-                segments[i] = Collections.unmodifiableMap(segments[i]);
+        int size = 0;
+        for (int s = 0; s < SEGMENTS; s++) {
+            if (segments[s] != null) {
+                size += segments[s].size();
+                segments[s] = Collections.unmodifiableMap(segments[s]);
             }
         }
-        return new SegmentedMap<>(segments, entries.size());
+        return new SegmentedMap<>(segments, size);
     }
 
     V get(String key) {

@@ -32,7 +32,7 @@ public final class StateImportRules {
         if (!errors.isEmpty()) {
             throw RoutingException.invalid(errors);
         }
-        return RoutingTable.of(servers, endpoints);
+        return RoutingTable.of(servers.values(), endpoints.values());
     }
 
     private static void checkZone(String zone, Name origin, List<FieldError> errors) {

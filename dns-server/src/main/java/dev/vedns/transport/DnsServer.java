@@ -49,6 +49,11 @@ public final class DnsServer implements AutoCloseable {
         this.transport = transport;
     }
 
+    /** Loads the transport's classes and native library ahead of {@link #start}, which then finds them ready. */
+    public static void loadTransport() {
+        Transports.best();
+    }
+
     /** Binds UDP and TCP; with port 0 both get the same free port. */
     public static DnsServer start(DnsServerSettings settings, Supplier<ZoneSnapshot> zone) throws InterruptedException {
         Transports transport = Transports.best();

@@ -1,11 +1,12 @@
 package dev.vedns.zone;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.xbill.DNS.Name;
 
 /**
@@ -30,8 +31,8 @@ final class NameTable {
             values = new ZoneNode[capacity];
             mask = capacity - 1;
             for (ZoneNode node : nodes) {
-                byte[] key = node.name().toWireCanonical();
-                int slot = slot(hash(key, 0, key.length)) & mask;
+                byte[] key = node.key();
+                int slot = slot(hash(key)) & mask;
                 while (keys[slot] != null) {
                     slot = (slot + 1) & mask;
                 }
@@ -62,13 +63,29 @@ final class NameTable {
 
     private final Segment[] segments;
 
-    /** A whole zone's table; the segments are independent, so they are built on every core. */
-    NameTable(Collection<ZoneNode> nodes) {
+    /**
+     * A whole zone's table. The nodes are grouped by segment through counted arrays (no map of lists), and
+     * the segments, being independent, are built on every core.
+     */
+    NameTable(List<ZoneNode> nodes) {
+        int[] hashes = new int[nodes.size()];
+        IntStream.range(0, hashes.length).parallel().forEach(i -> hashes[i] = hash(nodes.get(i).key()));
+        int[] counts = new int[SEGMENTS];
+        for (int hash : hashes) {
+            counts[hash & (SEGMENTS - 1)]++;
+        }
+        ZoneNode[][] groups = new ZoneNode[SEGMENTS][];
+        int[] filled = new int[SEGMENTS];
+        for (int i = 0; i < hashes.length; i++) {
+            int index = hashes[i] & (SEGMENTS - 1);
+            if (groups[index] == null) {
+                groups[index] = new ZoneNode[counts[index]];
+            }
+            groups[index][filled[index]++] = nodes.get(i);
+        }
         segments = new Segment[SEGMENTS];
-        nodes.parallelStream()
-                .collect(Collectors.groupingByConcurrent(node -> segmentOf(node.name())))
-                .entrySet().parallelStream()
-                .forEach(group -> segments[group.getKey()] = new Segment(group.getValue()));
+        IntStream.range(0, SEGMENTS).parallel().filter(index -> groups[index] != null)
+                .forEach(index -> segments[index] = new Segment(Arrays.asList(groups[index])));
     }
 
     private NameTable(Segment[] base, Map<Integer, List<ZoneNode>> rebuilt) {
@@ -126,8 +143,11 @@ final class NameTable {
     }
 
     private static int segmentOf(Name name) {
-        byte[] key = name.toWireCanonical();
-        return hash(key, 0, key.length) & (SEGMENTS - 1);
+        return hash(name.toWireCanonical()) & (SEGMENTS - 1);
+    }
+
+    private static int hash(byte[] key) {
+        return hash(key, 0, key.length);
     }
 
     /** The segment takes the low bits of the hash; the slot inside it, the others. */

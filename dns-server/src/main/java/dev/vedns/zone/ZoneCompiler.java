@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.xbill.DNS.AAAARecord;
@@ -50,8 +51,9 @@ public final class ZoneCompiler {
      * core, and each server's name is made once and shared by the CNAMEs that point at it.
      */
     public ZoneSnapshot compile(RoutingTable table, long serial) {
-        Map<String, ZoneNode> servers = table.serversInAnyOrder().parallelStream()
-                .collect(Collectors.toConcurrentMap(Server::name, this::server));
+        List<Server> fleet = table.serversInAnyOrder();
+        Map<String, ZoneNode> servers = fleet.parallelStream().collect(Collectors.toConcurrentMap(Server::name,
+                this::server, (first, second) -> first, () -> new ConcurrentHashMap<>(fleet.size() * 4 / 3 + 1)));
         List<ZoneNode> endpoints = table.endpointsInAnyOrder().parallelStream()
                 .flatMap(endpoint -> Stream.of(writer(endpoint, servers), reader(endpoint, servers)))
                 .toList();
@@ -115,8 +117,13 @@ public final class ZoneCompiler {
     private ZoneNode server(Server server) {
         Name owner = ZoneNames.server(server.name(), origin);
         long ttl = seconds(settings.serverTtl());
-        List<Record> records = new ArrayList<>(server.addresses().size());
-        for (InetAddress address : server.addresses()) {
+        List<InetAddress> addresses = server.addresses();
+        if (addresses.size() == 1) {
+            // Most servers have one address: its RRset is made without any intermediate list.
+            return new ZoneNode(owner, List.of(List.of(addressRecord(owner, ttl, addresses.get(0)))));
+        }
+        List<Record> records = new ArrayList<>(addresses.size());
+        for (InetAddress address : addresses) {
             records.add(addressRecord(owner, ttl, address));
         }
         return node(owner, records);
@@ -145,7 +152,7 @@ public final class ZoneCompiler {
 
     /** The records grouped into RRsets, in the order their types first appear. */
     private static ZoneNode node(Name owner, List<Record> records) {
-        if (records.isEmpty() || records.stream().allMatch(record -> record.getType() == records.get(0).getType())) {
+        if (records.isEmpty() || oneType(records)) {
             return new ZoneNode(owner, records.isEmpty() ? List.of() : List.of(records));
         }
         Map<Integer, List<Record>> rrsets = new LinkedHashMap<>();
@@ -153,6 +160,16 @@ public final class ZoneCompiler {
             rrsets.computeIfAbsent(record.getType(), type -> new ArrayList<>()).add(record);
         }
         return new ZoneNode(owner, new ArrayList<>(rrsets.values()));
+    }
+
+    private static boolean oneType(List<Record> records) {
+        int type = records.get(0).getType();
+        for (int i = 1; i < records.size(); i++) {
+            if (records.get(i).getType() != type) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private SOARecord soa(long serial, long ttl) {

@@ -20,6 +20,8 @@ public final class ZoneNode {
             AtomicReferenceFieldUpdater.newUpdater(ZoneNode.class, AtomicReferenceArray.class, "answers");
 
     private final Name name;
+    /** The name's lower-cased wire form: the name table's key, made once per node. */
+    private final byte[] key;
     private final int[] types;
     private final List<Record>[] rrsets;
     private volatile AtomicReferenceArray<byte[]> answers;
@@ -27,6 +29,7 @@ public final class ZoneNode {
     @SuppressWarnings("unchecked")
     ZoneNode(Name name, List<List<Record>> rrsets) {
         this.name = name;
+        this.key = name.toWireCanonical();
         this.types = rrsets.isEmpty() ? NO_TYPES : new int[rrsets.size()];
         this.rrsets = new List[rrsets.size()];
         for (int i = 0; i < rrsets.size(); i++) {
@@ -37,6 +40,10 @@ public final class ZoneNode {
 
     public Name name() {
         return name;
+    }
+
+    byte[] key() {
+        return key;
     }
 
     /** A finished answer cached in that slot, or null when none is yet. */
