@@ -15,6 +15,9 @@ export class ApiError extends Error {
   }
 }
 
+/** What to show for any failure: a problem's detail and field errors, or a network error's message. */
+export const describeError = (error) => (error instanceof ApiError ? error.describe() : error.message);
+
 export async function api(method, path, body) {
   const headers = { Accept: 'application/json, application/problem+json' };
   if (body !== undefined) {

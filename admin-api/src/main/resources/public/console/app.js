@@ -1,3 +1,4 @@
+import { describeError } from './api.js';
 import { h, replace } from './dom.js';
 import { replicationPage } from './replication.js';
 import { serversPage } from './servers.js';
@@ -20,7 +21,7 @@ async function render() {
     }
   } catch (error) {
     replace(view, h('h1', { tabindex: '-1' }, 'Something went wrong'),
-      h('p', { role: 'alert' }, error.describe ? error.describe() : error.message),
+      h('p', { role: 'alert' }, describeError(error)),
       h('p', {}, h('a', { href: '#/servers' }, 'Back to the servers')));
   }
   view.querySelector('h1')?.focus({ preventScroll: true });

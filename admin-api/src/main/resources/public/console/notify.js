@@ -1,3 +1,4 @@
+import { describeError } from './api.js';
 import { h } from './dom.js';
 
 const DISMISS_AFTER_MS = 6000;
@@ -46,7 +47,7 @@ export async function change(pending, work, done) {
     note.success(typeof done === 'function' ? done(result) : done);
     return true;
   } catch (error) {
-    note.failure(error.describe ? error.describe() : error.message);
+    note.failure(describeError(error));
     return false;
   }
 }

@@ -1,4 +1,4 @@
-import { api, path, recentEvents } from './api.js';
+import { api, describeError, path, recentEvents } from './api.js';
 import { confirmDialog, openDialog } from './dialog.js';
 import { h, replace, uid } from './dom.js';
 import { change, notify } from './notify.js';
@@ -87,7 +87,7 @@ function promoteDialog(primary, replica, refresh) {
       replace(explanation, explainPromotion(primary.name, replica, body, preview));
     } catch (error) {
       controls.confirm.disabled = true;
-      replace(explanation, h('p', { class: 'error', role: 'alert' }, error.describe ? error.describe() : error.message));
+      replace(explanation, h('p', { class: 'error', role: 'alert' }, describeError(error)));
     }
   };
   mode.onChange(explain);
@@ -186,7 +186,7 @@ function createDialog(primary, refresh) {
       }
       name.setAttribute('aria-invalid', 'true');
       controls.confirm.disabled = true;
-      replace(message, h('p', { class: 'error', role: 'alert' }, error.describe ? error.describe() : error.message));
+      replace(message, h('p', { class: 'error', role: 'alert' }, describeError(error)));
     }
   };
   let timer;

@@ -63,6 +63,22 @@ class DryRunApiTest {
                 "{\"endpointType\":\"ReadWrite\"}"));
     }
 
+    /** A misspelt dryRun must not fall back to the real change it was meant to preview. */
+    @Test
+    void aDryRunValueOtherThanTrueOrFalseIsRefusedAndChangesNothing() throws Exception {
+        long events = latestEventId();
+        long serial = vedns.dns().serial();
+        assertEquals(List.of("dryRun:boolean"), expect(400, api.put(
+                "/api/v1/servers/pg-main/virtual-endpoints/orders?dryRun=ture", "{\"endpointType\":\"ReadWrite\"}"))
+                .fieldRules());
+        assertEquals(List.of("dryRun:boolean"), expect(400, api.exchange(HttpRequest.POST(
+                "/api/v1/servers/pg-replica-1/promote?dryRun=maybe", "{\"promoteMode\":\"switchover\"}")
+                .contentType(MediaType.APPLICATION_JSON_TYPE))).fieldRules());
+        assertEquals(404, api.get("/api/v1/servers/pg-main/virtual-endpoints/orders").status());
+        assertEquals(events, latestEventId());
+        assertEquals(serial, vedns.dns().serial());
+    }
+
     @Test
     void aDryRunPromotionTellsWhereTheNamesWouldPointAndPromotesNothing() throws Exception {
         long events = latestEventId();

@@ -1,5 +1,6 @@
 package dev.vedns.api.endpoints;
 
+import dev.vedns.api.DryRun;
 import dev.vedns.api.Representations;
 import dev.vedns.engine.Applied;
 import dev.vedns.engine.RoutingEngine;
@@ -41,11 +42,11 @@ public class VirtualEndpointsController {
 
     /** With {@code dryRun=true}, the pair as it would be (200), or the problem that refuses it; nothing done. */
     @Put("/{endpointName}")
-    public HttpResponse<EndpointResource> put(String serverName, String endpointName, @Nullable @QueryValue Boolean dryRun,
+    public HttpResponse<EndpointResource> put(String serverName, String endpointName, @Nullable @QueryValue String dryRun,
                                               @Body EndpointRequest request) {
+        boolean dry = DryRun.requested(dryRun);
         RoutingCommand.PutEndpoint put = new RoutingCommand.PutEndpoint(serverName, endpointName,
                 request.endpointType(), request.members());
-        boolean dry = Boolean.TRUE.equals(dryRun);
         Applied applied = dry ? engine.preview(put) : engine.apply(put);
         return HttpResponse.status(applied.created() && !dry ? HttpStatus.CREATED : HttpStatus.OK)
                 .body(representations.endpoint(applied.table().endpoint(endpointName)));

@@ -1,5 +1,6 @@
 package dev.vedns.api.promotion;
 
+import dev.vedns.api.DryRun;
 import dev.vedns.api.Representations;
 import dev.vedns.engine.Applied;
 import dev.vedns.engine.RoutingEngine;
@@ -29,11 +30,12 @@ public class PromotionController {
 
     /** With {@code dryRun=true}, what the promotion would do (event id 0), and nothing done. */
     @Post
-    public PromotionResult promote(String serverName, @Nullable @QueryValue Boolean dryRun,
+    public PromotionResult promote(String serverName, @Nullable @QueryValue String dryRun,
                                    @Nullable @Body PromoteRequest request) {
+        boolean dry = DryRun.requested(dryRun);
         PromoteRequest body = request == null ? new PromoteRequest(null, null) : request;
         RoutingCommand.Promote promote = new RoutingCommand.Promote(serverName, body.promoteMode(), body.promoteOption());
-        Applied applied = Boolean.TRUE.equals(dryRun) ? engine.preview(promote) : engine.apply(promote);
+        Applied applied = dry ? engine.preview(promote) : engine.apply(promote);
         RoutingTable table = applied.table();
         // The promoted server's set first, then every other set whose members the promotion changed.
         Set<String> primaries = new LinkedHashSet<>();
