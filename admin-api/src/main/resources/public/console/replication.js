@@ -132,8 +132,11 @@ function createDialog(primary, refresh) {
     'aria-describedby': 'base-hint base-message' });
   const message = h('div', { id: 'base-message', class: 'field-message', 'aria-live': 'polite' });
   const writer = h('input', { id: uid('writer'), value: primary.name, readonly: true });
-  const defaultReader = primary.replicas.length ? primary.replicas[0] : primary.name;
-  const reader = h('select', { id: uid('reader') }, readerChoices(primary, defaultReader));
+  // Which server the reader targets when none is chosen is the server's rule: its dry run tells, and the
+  // choice opens once it has.
+  const reader = h('select', { id: uid('reader'), disabled: true }, readerChoices(primary, null));
+  let readerChosen = false;
+  reader.addEventListener('change', () => { readerChosen = true; });
   let check = 0;
   const controls = openDialog({
     title: 'Create virtual endpoints',
@@ -171,10 +174,12 @@ function createDialog(primary, refresh) {
     try {
       const preview = await api('PUT',
         `${path('servers', primary.name, 'virtual-endpoints', base)}?dryRun=true`,
-        { endpointType: 'ReadWrite', members: [reader.value] });
+        readerChosen ? { endpointType: 'ReadWrite', members: [reader.value] } : { endpointType: 'ReadWrite' });
       if (mine !== check) {
         return;
       }
+      reader.value = preview.members[0];
+      reader.disabled = false;
       name.removeAttribute('aria-invalid');
       controls.confirm.disabled = false;
       replace(message, h('ul', { class: 'fqdns' },

@@ -3,8 +3,10 @@ package dev.vedns;
 import dev.vedns.engine.RoutingEngine;
 import dev.vedns.engine.DurableState;
 import dev.vedns.routing.RoutingCommand;
+import dev.vedns.transport.DnsListenerSettings;
 import dev.vedns.zone.ZoneSettings;
 import java.net.InetAddress;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.xbill.DNS.Name;
@@ -15,8 +17,26 @@ public final class Fleet {
     public static final Name ZONE = Name.fromConstantString("postgres.internal.");
     public static final long FIRST_SERIAL = 1000;
 
-    private final MemoryChangeLog changeLog = new MemoryChangeLog();
-    private final RoutingEngine engine = new RoutingEngine(settings(), DurableState.fresh(FIRST_SERIAL), 1000, changeLog, 1000);
+    public static final int RETAIN = 1000;
+
+    private final MemoryChangeLog changeLog;
+    private final RoutingEngine engine;
+
+    /** A fleet in memory: the engine's journal is a list, and nothing listens. */
+    public Fleet() {
+        this.changeLog = new MemoryChangeLog();
+        this.engine = new RoutingEngine(settings(), DurableState.fresh(FIRST_SERIAL), RETAIN, changeLog, 1000);
+    }
+
+    private Fleet(RoutingEngine engine) {
+        this.changeLog = null;
+        this.engine = engine;
+    }
+
+    /** A fleet built on a running engine, such as {@link Vedns#engine()}. */
+    public static Fleet on(RoutingEngine engine) {
+        return new Fleet(engine);
+    }
 
     public static ZoneSettings settings() {
         return new ZoneSettings(ZONE, Name.fromConstantString("hostmaster.postgres.internal."),
@@ -24,10 +44,21 @@ public final class Fleet {
                 Duration.ofSeconds(60), Duration.ofHours(1));
     }
 
+    /** vedns on {@code directory} with this zone, DNS on a free loopback port. */
+    public static VednsSettings settings(Path directory, Duration tcpIdleTimeout, int tcpMaxConnections,
+                                         int checkpointEvery, boolean recoverDamaged) {
+        return new VednsSettings(settings(), new DnsListenerSettings("127.0.0.1", 0, tcpIdleTimeout, tcpMaxConnections, 2),
+                directory, FIRST_SERIAL, RETAIN, checkpointEvery, recoverDamaged, null);
+    }
+
     /** pg-main (10.0.0.5) with replica pg-replica-1 (10.0.0.6, fd00::6) and the pair mydb on its replica. */
     public static Fleet standard() {
-        return new Fleet()
-                .primary("pg-main", "10.0.0.5")
+        return new Fleet().standardSet();
+    }
+
+    /** This fleet with the standard replication set added. */
+    public Fleet standardSet() {
+        return primary("pg-main", "10.0.0.5")
                 .replica("pg-replica-1", "pg-main", "10.0.0.6", "fd00::6")
                 .pair("pg-main", "mydb");
     }
@@ -48,6 +79,7 @@ public final class Fleet {
         return this;
     }
 
+    /** The in-memory journal; a fleet on a running engine has none. */
     public MemoryChangeLog changeLog() {
         return changeLog;
     }

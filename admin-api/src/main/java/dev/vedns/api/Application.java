@@ -2,7 +2,7 @@ package dev.vedns.api;
 
 import dev.vedns.cli.Cli;
 import dev.vedns.cli.CliIo;
-import dev.vedns.transport.DnsServer;
+import dev.vedns.transport.DnsListener;
 import io.micronaut.runtime.Micronaut;
 
 /**
@@ -19,7 +19,7 @@ public final class Application {
             System.exit(Cli.run(args, CliIo.system()));
         }
         // Netty's native transport takes a tenth of a second or more to load: it loads beside Micronaut's start.
-        Thread transport = new Thread(DnsServer::loadTransport, "vedns-transport-load");
+        Thread transport = new Thread(DnsListener::loadTransport, "vedns-transport-load");
         transport.setDaemon(true);
         transport.start();
         Micronaut.run(Application.class, Cli.serverArguments(args));

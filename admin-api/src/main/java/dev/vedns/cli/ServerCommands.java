@@ -47,25 +47,20 @@ final class ServerCommands {
     }
 
     @Command(name = "update", mixinStandardHelpOptions = true,
-            description = "Change a server's role, primary or addresses; what is not given stays as it is.",
+            description = "Change a server's addresses; its role and primary change only by promotion (vedns replica promote).",
             footer = {"%nExample:", "  vedns server update -n pg-replica-1 --address 10.0.0.16 --address fd00::16"})
     void update(@Mixin ClientOptions client,
                 @Option(names = {"--name", "-n"}, required = true, description = "The server's name.") String name,
-                @Option(names = "--role", description = "Primary or AsyncReplica.") String role,
-                @Option(names = "--source-server", description = "The primary a replica replicates from.") String source,
-                @Option(names = "--address", description = "The new addresses (all of them); repeat for several.")
-                List<String> addresses) {
+                @Option(names = "--address", required = true,
+                        description = "The new addresses (all of them); repeat for several.") List<String> addresses) {
         ApiClient api = client.api(io);
         Map<?, ?> current = (Map<?, ?>) api.get(path(name));
         Map<String, Object> body = new LinkedHashMap<>();
-        String nextRole = role != null ? role : (String) current.get("replicationRole");
-        body.put("replicationRole", nextRole);
-        Object nextSource = source != null ? source
-                : "Primary".equalsIgnoreCase(nextRole) ? null : current.get("sourceServerName");
-        if (nextSource != null) {
-            body.put("sourceServerName", nextSource);
+        body.put("replicationRole", current.get("replicationRole"));
+        if (current.get("sourceServerName") != null) {
+            body.put("sourceServerName", current.get("sourceServerName"));
         }
-        body.put("addresses", addresses != null ? addresses : current.get("addresses"));
+        body.put("addresses", addresses);
         client.output(io).print(api.send("PUT", path(name), body), COLUMNS);
     }
 

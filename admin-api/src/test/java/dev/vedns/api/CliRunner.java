@@ -54,7 +54,7 @@ final class CliRunner {
         this.env = env;
     }
 
-    static CliRunner against(Vedns vedns, String apiUrl) {
+    static CliRunner against(VednsUnderTest vedns, String apiUrl) {
         return new CliRunner(Map.of("VEDNS_API_URL", apiUrl, "VEDNS_DNS", "127.0.0.1:" + vedns.dns().port()));
     }
 

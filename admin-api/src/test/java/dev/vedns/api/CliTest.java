@@ -28,7 +28,7 @@ class CliTest {
     private static final String READER = "mydb.reader.postgres.internal.";
 
     @Inject
-    Vedns vedns;
+    VednsUnderTest vedns;
 
     @Inject
     EmbeddedServer server;
@@ -73,6 +73,10 @@ class CliTest {
         cli.run("server", "update", "-n", "pg-replica-1", "--address", "10.0.0.16").expect(0);
         assertEquals(List.of("10.0.0.16"), vedns.api().get("/api/v1/servers/pg-replica-1").json().get("addresses"));
         assertEquals("pg-main", vedns.api().get("/api/v1/servers/pg-replica-1").json().get("sourceServerName"));
+        // Roles change only by promotion: update offers no flag that the rules would always refuse.
+        CliRunner.Run role = cli.run("server", "update", "-n", "pg-replica-1", "--role", "Primary", "--address", "10.0.0.16");
+        role.expect(2);
+        assertTrue(role.err().contains("Unknown option: '--role'"), role.err());
     }
 
     @Test

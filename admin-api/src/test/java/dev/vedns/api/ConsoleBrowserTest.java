@@ -46,7 +46,7 @@ class ConsoleBrowserTest {
     private static final String READER = "mydb.reader.postgres.internal.";
 
     @Inject
-    Vedns vedns;
+    VednsUnderTest vedns;
 
     @Inject
     EmbeddedServer server;

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.TestInstance;
 class DigTest {
 
     @Inject
-    Vedns vedns;
+    VednsUnderTest vedns;
 
     private Api api;
     private int port;

@@ -1,6 +1,6 @@
 package dev.vedns.api;
 
-import dev.vedns.api.config.DnsListener;
+import dev.vedns.transport.DnsListener;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;

@@ -36,7 +36,7 @@ import org.xbill.DNS.Type;
 class DnsRulesOverSocketsTest {
 
     @Inject
-    Vedns vedns;
+    VednsUnderTest vedns;
 
     @BeforeEach
     void fleet() {

@@ -22,7 +22,7 @@ import org.xbill.DNS.Type;
 class DryRunApiTest {
 
     @Inject
-    Vedns vedns;
+    VednsUnderTest vedns;
 
     private Api api;
 
@@ -56,11 +56,55 @@ class DryRunApiTest {
 
     @Test
     void aDryRunIsRefusedAsTheRealRequestWouldBe() {
-        assertEquals(List.of("endpointName:pattern"), expect(400, api.put(
+        assertEquals(List.of("name:pattern"), expect(400, api.put(
                 "/api/v1/servers/pg-main/virtual-endpoints/Bad_Name?dryRun=true", "{\"endpointType\":\"ReadWrite\"}"))
                 .fieldRules());
         expect(409, api.put("/api/v1/servers/pg-main/virtual-endpoints/pg-replica-1?dryRun=true",
                 "{\"endpointType\":\"ReadWrite\"}"));
+    }
+
+    @Test
+    void aDryRunRetargetAnswersAsTheRealOneAndMovesNothing() throws Exception {
+        String path = "/api/v1/servers/pg-main/virtual-endpoints/mydb";
+        Observed before = observe();
+
+        Map<String, Object> preview = expect(200, api.patch(path + "?dryRun=true", "{\"members\":[\"pg-main\"]}")).json();
+        assertEquals(List.of("pg-main"), preview.get("members"));
+        assertEquals("pg-main", ((Map<?, ?>) preview.get("reader")).get("target"));
+        Api.Reply refusedDry = expect(400, api.patch(path + "?dryRun=true", "{\"members\":[\"pg-ghost\"]}"));
+        assertEquals(before, observe());
+
+        Api.Reply refused = expect(400, api.patch(path, "{\"members\":[\"pg-ghost\"]}"));
+        assertEquals(refused.json(), refusedDry.json());
+        assertEquals(preview, expect(200, api.patch(path, "{\"members\":[\"pg-main\"]}")).json());
+    }
+
+    @Test
+    void aDryRunDeleteAnswersAsTheRealOneAndKeepsThePair() throws Exception {
+        String path = "/api/v1/servers/pg-main/virtual-endpoints/mydb";
+        Observed before = observe();
+
+        expect(204, api.delete(path + "?dryRun=true"));
+        Api.Reply missingDry = expect(404, api.delete("/api/v1/servers/pg-main/virtual-endpoints/nope?dryRun=true"));
+        Api.Reply replicaDry = expect(409, api.delete("/api/v1/servers/pg-replica-1/virtual-endpoints/mydb?dryRun=true"));
+        assertEquals(before, observe());
+
+        assertEquals(missingDry.json(), expect(404, api.delete("/api/v1/servers/pg-main/virtual-endpoints/nope")).json());
+        assertEquals(replicaDry.json(),
+                expect(409, api.delete("/api/v1/servers/pg-replica-1/virtual-endpoints/mydb")).json());
+        expect(204, api.delete(path));
+        assertEquals(List.of(), vedns.dns().answer("mydb.writer.postgres.internal.", Type.CNAME));
+    }
+
+    /** What a client can see of a change: the state, the serial, the events, and DNS. */
+    private record Observed(Map<String, Object> state, long serial, long events, List<String> answers) {
+    }
+
+    private Observed observe() throws Exception {
+        List<String> answers = new java.util.ArrayList<>();
+        answers.addAll(vedns.dns().answer("mydb.writer.postgres.internal.", Type.CNAME));
+        answers.addAll(vedns.dns().answer("mydb.reader.postgres.internal.", Type.CNAME));
+        return new Observed(expect(200, api.get("/api/v1/state")).json(), vedns.dns().serial(), latestEventId(), answers);
     }
 
     /** A misspelt dryRun must not fall back to the real change it was meant to preview. */

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class EventLogBoundApiTest {
 
     @Inject
-    Vedns vedns;
+    VednsUnderTest vedns;
 
     @Test
     void onlyTheNewestAreKeptAndPagingStillWorks() {

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class EventsApiTest {
 
     @Inject
-    Vedns vedns;
+    VednsUnderTest vedns;
 
     @Test
     void everyChangeIsLoggedWithItsTargetsAndPagesInOrder() throws Exception {

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class ProblemJsonTest {
 
     @Inject
-    Vedns vedns;
+    VednsUnderTest vedns;
 
     private Api api;
 

@@ -28,7 +28,7 @@ class PromotionApiTest {
     private static final String PAIR = "/api/v1/servers/pg-main/virtual-endpoints/mydb";
 
     @Inject
-    Vedns vedns;
+    VednsUnderTest vedns;
 
     private Api api;
 

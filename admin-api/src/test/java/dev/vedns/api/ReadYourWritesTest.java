@@ -16,7 +16,7 @@ import org.xbill.DNS.Type;
 class ReadYourWritesTest {
 
     @Inject
-    Vedns vedns;
+    VednsUnderTest vedns;
 
     @Test
     void eachChangeIsVisibleAtOnceWithAHigherSerial() throws Exception {

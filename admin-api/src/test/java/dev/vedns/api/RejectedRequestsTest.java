@@ -16,7 +16,7 @@ import org.xbill.DNS.Type;
 class RejectedRequestsTest {
 
     @Inject
-    Vedns vedns;
+    VednsUnderTest vedns;
 
     @Test
     void everyRefusalLeavesStateAndDnsAsTheyWere() throws Exception {

@@ -21,8 +21,8 @@ final class RunningApp implements AutoCloseable {
         this(dataDir, Map.of());
     }
 
-    Vedns vedns() {
-        return server.getApplicationContext().getBean(Vedns.class);
+    VednsUnderTest vedns() {
+        return server.getApplicationContext().getBean(VednsUnderTest.class);
     }
 
     @Override

@@ -17,7 +17,7 @@ import org.xbill.DNS.Type;
 class ServersApiTest {
 
     @Inject
-    Vedns vedns;
+    VednsUnderTest vedns;
 
     private Api api;
     private Dns dns;

@@ -77,7 +77,7 @@ class StateExportImportTest {
                     + "{\"serverName\":\"pg-b\",\"name\":\"pg-a\",\"endpointType\":\"ReadOnly\"}]}"));
             assertEquals("application/problem+json", refused.contentType());
             assertEquals(List.of("zone:configuredZone", "servers[1].name:unique", "servers[2].addresses[0]:ipAddress",
-                    "virtualEndpoints[0].members[0]:memberOfReplicationSet",
+                    "virtualEndpoints[0].members[0]:existingServer",
                     "virtualEndpoints[1].serverName:onePairPerSet", "virtualEndpoints[2].name:unique",
                     "virtualEndpoints[2].endpointType:oneOf", "virtualEndpoints[2].serverName:existingPrimary"),
                     refused.fieldRules());
@@ -103,7 +103,7 @@ class StateExportImportTest {
         }
     }
 
-    static List<String> answers(Vedns vedns) throws Exception {
+    static List<String> answers(VednsUnderTest vedns) throws Exception {
         List<String> answers = new ArrayList<>();
         for (String name : NAMES) {
             answers.add(name + " " + vedns.dns().udp(name, Type.A).getRcode());

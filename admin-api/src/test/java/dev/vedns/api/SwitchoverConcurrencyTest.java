@@ -45,7 +45,7 @@ class SwitchoverConcurrencyTest {
     private static final String READER = "mydb.reader.postgres.internal.";
 
     @Inject
-    Vedns vedns;
+    VednsUnderTest vedns;
 
     @Test
     void everyAnswerIsABeforeOrAfterStateMatchingItsSerial() throws Exception {

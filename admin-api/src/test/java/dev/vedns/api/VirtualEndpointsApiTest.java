@@ -19,7 +19,7 @@ class VirtualEndpointsApiTest {
     private static final String PAIR = "/api/v1/servers/pg-main/virtual-endpoints/mydb";
 
     @Inject
-    Vedns vedns;
+    VednsUnderTest vedns;
 
     private Api api;
     private Dns dns;
@@ -81,7 +81,7 @@ class VirtualEndpointsApiTest {
         assertEquals(List.of("members:required"), expect(400, api.patch(PAIR, "{}")).fieldRules());
         assertEquals(List.of("endpointType:oneOf"), expect(400, api.put("/api/v1/servers/pg-other/virtual-endpoints/otherdb",
                 "{\"endpointType\":\"ReadOnly\"}")).fieldRules());
-        assertEquals(List.of("endpointName:pattern"), expect(400, api.put("/api/v1/servers/pg-other/virtual-endpoints/Other_DB",
+        assertEquals(List.of("name:pattern"), expect(400, api.put("/api/v1/servers/pg-other/virtual-endpoints/Other_DB",
                 "{\"endpointType\":\"ReadWrite\"}")).fieldRules());
     }
 

@@ -13,7 +13,7 @@ import dev.vedns.zone.ZoneSnapshot;
  */
 final class FastPath {
 
-    private static final int HEADER = 12;
+    private static final int HEADER = Wire.HEADER_LENGTH;
     /**
      * A cached answer: the serial it was computed at (a node outlives a change that alters its answer, e.g.
      * the SOA of a NODATA, or the address behind a CNAME), header bytes 2-11 (flags and counts, no ID), then
@@ -21,7 +21,7 @@ final class FastPath {
      */
     private static final int SERIAL = 4;
     private static final int ENTRY_HEADER = SERIAL + 10;
-    private static final int OPT_LENGTH = 11;
+    private static final int OPT_LENGTH = Wire.OPT_LENGTH;
 
     private FastPath() {
     }
@@ -58,16 +58,16 @@ final class FastPath {
         if (slot == AnswerSlots.NONE) {
             return null;
         }
-        int limit = 512;
+        int ednsPayload = -1;
         boolean edns = additional == 1;
         boolean dnssecOk = false;
         if (edns) {
             // Only a bare OPT of version 0: options and anything else take the general path, which parses them.
-            if (position + OPT_LENGTH != length || query[position] != 0 || u16(query, position + 1) != 41
+            if (position + OPT_LENGTH != length || query[position] != 0 || u16(query, position + 1) != Wire.OPT_TYPE
                     || query[position + 6] != 0 || u16(query, position + 9) != 0) {
                 return null;
             }
-            limit = Math.max(512, Math.min(u16(query, position + 3), Responder.MAX_UDP_PAYLOAD));
+            ednsPayload = u16(query, position + 3);
             dnssecOk = (query[position + 7] & 0x80) != 0;
         } else if (additional != 0 || position != length) {
             return null;
@@ -82,7 +82,7 @@ final class FastPath {
         int question = nameLength + 4;
         int body = entry.length - ENTRY_HEADER;
         int total = HEADER + question + body + (edns ? OPT_LENGTH : 0);
-        if (total > (transport == Transport.TCP ? 65535 : limit)) {
+        if (total > Wire.answerLimit(transport, ednsPayload)) {
             return null;
         }
         byte[] response = new byte[total];
@@ -97,9 +97,9 @@ final class FastPath {
             response[10] = (byte) (additionalCount >>> 8);
             response[11] = (byte) additionalCount;
             int opt = HEADER + question + body;
-            response[opt + 2] = 41;
-            response[opt + 3] = (byte) (Responder.MAX_UDP_PAYLOAD >>> 8);
-            response[opt + 4] = (byte) Responder.MAX_UDP_PAYLOAD;
+            response[opt + 2] = (byte) Wire.OPT_TYPE;
+            response[opt + 3] = (byte) (Wire.MAX_UDP_PAYLOAD >>> 8);
+            response[opt + 4] = (byte) Wire.MAX_UDP_PAYLOAD;
             response[opt + 7] = (byte) (dnssecOk ? 0x80 : 0);
         }
         return response;

@@ -25,11 +25,8 @@ import org.xbill.DNS.Type;
  */
 public final class Responder {
 
-    /** The EDNS payload we advertise and honour at most over UDP: the DNS Flag Day 2020 value. */
-    public static final int MAX_UDP_PAYLOAD = 1232;
-    private static final int MIN_UDP_PAYLOAD = 512;
-    private static final int MAX_TCP_MESSAGE = 65535;
-    private static final int HEADER_LENGTH = 12;
+    private static final int HEADER_LENGTH = Wire.HEADER_LENGTH;
+    private static final FastPathFailures FAST_PATH_FAILURES = new FastPathFailures(System::nanoTime);
 
     private Responder() {
     }
@@ -43,8 +40,14 @@ public final class Responder {
             }
         } catch (RuntimeException bug) {
             // The general path is the reference: a defect of the shortcut must not cost the answer.
+            FAST_PATH_FAILURES.record(bug);
         }
         return general(query, zone, transport);
+    }
+
+    /** The queries the fast path failed on in this process, each answered by the general path instead. */
+    public static FastPathFailures fastPathFailures() {
+        return FAST_PATH_FAILURES;
     }
 
     /** The reference answer: parse with dnsjava, look up, encode. What the fast path must equal byte for byte. */
@@ -138,13 +141,9 @@ public final class Responder {
         if (queryOpt != null) {
             int flags = (queryOpt.getFlags() & ExtendedFlags.DO) != 0 ? ExtendedFlags.DO : 0;
             List<EDNSOption> options = extendedError < 0 ? List.of() : List.of(new ExtendedErrorCodeOption(extendedError));
-            opt = new OPTRecord(MAX_UDP_PAYLOAD, rcode >>> 4, 0, flags, options);
+            opt = new OPTRecord(Wire.MAX_UDP_PAYLOAD, rcode >>> 4, 0, flags, options);
         }
-        int limit = MAX_TCP_MESSAGE;
-        if (transport == Transport.UDP) {
-            limit = queryOpt == null ? MIN_UDP_PAYLOAD
-                    : Math.max(MIN_UDP_PAYLOAD, Math.min(queryOpt.getPayloadSize(), MAX_UDP_PAYLOAD));
-        }
+        int limit = Wire.answerLimit(transport, queryOpt == null ? -1 : queryOpt.getPayloadSize());
         if (opt != null) {
             response.addRecord(opt, Section.ADDITIONAL);
         }

@@ -8,14 +8,12 @@ import dev.vedns.routing.Outcome;
 import dev.vedns.routing.RoutingCommand;
 import dev.vedns.routing.RoutingRules;
 import dev.vedns.routing.RoutingTable;
-import dev.vedns.routing.StateImportRules;
 import dev.vedns.zone.ZoneCompiler;
 import dev.vedns.zone.ZoneSettings;
 import dev.vedns.zone.ZoneSnapshot;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
-import org.xbill.DNS.Name;
 
 /**
  * The single writer of the routing state. A command is validated by the pure rules, written durably to the
@@ -26,7 +24,7 @@ import org.xbill.DNS.Name;
  */
 public final class RoutingEngine implements Supplier<ZoneSnapshot> {
 
-    private final Name origin;
+    private final RoutingRules rules;
     private final ZoneCompiler compiler;
     private final EventDescriber describer;
     private final EventLog events;
@@ -41,7 +39,7 @@ public final class RoutingEngine implements Supplier<ZoneSnapshot> {
      */
     public RoutingEngine(ZoneSettings settings, DurableState recovered, int retainEvents, ChangeLog changeLog,
                          int checkpointEvery) {
-        this.origin = settings.origin();
+        this.rules = new RoutingRules(settings.origin());
         this.compiler = new ZoneCompiler(settings);
         this.describer = new EventDescriber(settings.origin());
         this.events = new EventLog(retainEvents, recovered.lastEventId(), recovered.events());
@@ -56,7 +54,7 @@ public final class RoutingEngine implements Supplier<ZoneSnapshot> {
      */
     public synchronized Applied apply(RoutingCommand command) {
         Published before = current;
-        Outcome outcome = decide(before.table(), command);
+        Outcome outcome = rules.apply(before.table(), command);
         if (!outcome.changed()) {
             return new Applied(before.table(), outcome.effect(), null);
         }
@@ -79,24 +77,13 @@ public final class RoutingEngine implements Supplier<ZoneSnapshot> {
      */
     public Applied preview(RoutingCommand command) {
         Published before = current;
-        Outcome outcome = decide(before.table(), command);
+        Outcome outcome = rules.apply(before.table(), command);
         if (!outcome.changed()) {
             return new Applied(before.table(), outcome.effect(), null);
         }
         List<Mutation> mutations = before.table().mutationsTo(outcome.table());
         return new Applied(outcome.table(), outcome.effect(), describer.describe(0, Instant.now(),
                 before.snapshot().serial(), command, outcome, before.table(), mutations));
-    }
-
-    private Outcome decide(RoutingTable table, RoutingCommand command) {
-        return command instanceof RoutingCommand.ReplaceState document
-                ? replace(table, document)
-                : RoutingRules.apply(table, command);
-    }
-
-    private Outcome replace(RoutingTable table, RoutingCommand.ReplaceState document) {
-        RoutingTable next = StateImportRules.build(document, origin);
-        return new Outcome(next, next.equals(table) ? Outcome.Effect.UNCHANGED : Outcome.Effect.UPDATED);
     }
 
     /** Hands the whole current state to the change log, so it can compact its journal. */

@@ -1,12 +1,10 @@
 package dev.vedns.events;
 
-import dev.vedns.routing.Choices;
 import dev.vedns.routing.Mutation;
 import dev.vedns.routing.Outcome;
-import dev.vedns.routing.PromoteMode;
-import dev.vedns.routing.PromoteOption;
 import dev.vedns.routing.RoutingCommand;
 import dev.vedns.routing.RoutingTable;
+import dev.vedns.routing.Server;
 import dev.vedns.routing.VirtualEndpoint;
 import dev.vedns.zone.ZoneNames;
 import java.time.Instant;
@@ -36,75 +34,128 @@ public final class EventDescriber {
     /** @param mutations what the command changed, as {@code before.mutationsTo(outcome.table())} */
     public RoutingEvent describe(long id, Instant time, long serial, RoutingCommand command, Outcome outcome,
                                  RoutingTable before, List<Mutation> mutations) {
-        SortedSet<String> servers = new TreeSet<>();
-        SortedSet<String> endpoints = new TreeSet<>();
-        Map<String, String> details = new LinkedHashMap<>();
-        String kind = name(command, outcome, before, servers, endpoints, details);
-        List<TargetChange> targets = new ArrayList<>();
-        if (command instanceof RoutingCommand.ReplaceState) {
+        Described described = new Described();
+        String kind = command.accept(new Named(outcome, before, described));
+        if (described.wholeState) {
             // An import may touch every name of a large fleet: the event says how much, the journal holds what.
-            details.put("changes", Integer.toString(mutations.size()));
+            described.details.put("changes", Integer.toString(mutations.size()));
         } else {
-            describeMutations(mutations, before, servers, endpoints, targets);
+            for (Mutation mutation : mutations) {
+                mutation.accept(new Touched(before, described));
+            }
         }
-        targets.sort(TARGET_ORDER);
-        return new RoutingEvent(id, time, serial, kind, List.copyOf(servers), List.copyOf(endpoints), details, targets);
+        described.targets.sort(TARGET_ORDER);
+        return new RoutingEvent(id, time, serial, kind, List.copyOf(described.servers),
+                List.copyOf(described.endpoints), described.details, described.targets);
     }
 
-    private static String name(RoutingCommand command, Outcome outcome, RoutingTable before, SortedSet<String> servers,
-                               SortedSet<String> endpoints, Map<String, String> details) {
-        boolean created = outcome.effect() == Outcome.Effect.CREATED;
-        if (command instanceof RoutingCommand.PutServer put) {
-            servers.add(put.serverName());
-            return created ? "ServerCreated" : "ServerUpdated";
+    /** What an event lists, gathered from its command and its mutations. */
+    private static final class Described {
+        final SortedSet<String> servers = new TreeSet<>();
+        final SortedSet<String> endpoints = new TreeSet<>();
+        final Map<String, String> details = new LinkedHashMap<>();
+        final List<TargetChange> targets = new ArrayList<>();
+        boolean wholeState;
+    }
+
+    /** The event's kind, and what the command itself named. */
+    private static final class Named implements RoutingCommand.Visitor<String> {
+        private final Outcome outcome;
+        private final RoutingTable before;
+        private final Described described;
+
+        Named(Outcome outcome, RoutingTable before, Described described) {
+            this.outcome = outcome;
+            this.before = before;
+            this.described = described;
         }
-        if (command instanceof RoutingCommand.DeleteServer delete) {
-            servers.add(delete.serverName());
+
+        @Override
+        public String putServer(RoutingCommand.PutServer command) {
+            described.servers.add(command.serverName());
+            return outcome.effect() == Outcome.Effect.CREATED ? "ServerCreated" : "ServerUpdated";
+        }
+
+        @Override
+        public String deleteServer(RoutingCommand.DeleteServer command) {
+            described.servers.add(command.serverName());
             return "ServerDeleted";
         }
-        if (command instanceof RoutingCommand.PutEndpoint put) {
-            servers.add(put.serverName());
-            endpoints.add(put.endpointName());
-            return created ? "VirtualEndpointCreated" : "ReaderRetargeted";
+
+        @Override
+        public String putEndpoint(RoutingCommand.PutEndpoint command) {
+            described.servers.add(command.serverName());
+            described.endpoints.add(command.endpointName());
+            return outcome.effect() == Outcome.Effect.CREATED ? "VirtualEndpointCreated" : "ReaderRetargeted";
         }
-        if (command instanceof RoutingCommand.RetargetReader retarget) {
-            servers.add(retarget.serverName());
-            endpoints.add(retarget.endpointName());
+
+        @Override
+        public String retargetReader(RoutingCommand.RetargetReader command) {
+            described.servers.add(command.serverName());
+            described.endpoints.add(command.endpointName());
             return "ReaderRetargeted";
         }
-        if (command instanceof RoutingCommand.ReplaceState document) {
-            details.put("servers", Integer.toString(outcome.table().serverCount()));
-            details.put("virtualEndpoints", Integer.toString(outcome.table().endpointCount()));
-            return "StateImported";
+
+        @Override
+        public String deleteEndpoint(RoutingCommand.DeleteEndpoint command) {
+            described.servers.add(command.serverName());
+            described.endpoints.add(command.endpointName());
+            return "VirtualEndpointDeleted";
         }
-        if (command instanceof RoutingCommand.Promote promote) {
-            servers.add(promote.serverName());
-            servers.add(before.server(promote.serverName()).primaryName());
-            details.put("promoteMode", Choices.parse(PromoteMode.class, promote.promoteMode())
-                    .orElse(PromoteMode.Switchover).name());
-            details.put("promoteOption", Choices.parse(PromoteOption.class, promote.promoteOption())
-                    .orElse(PromoteOption.Planned).name());
+
+        @Override
+        public String promote(RoutingCommand.Promote command) {
+            described.servers.add(command.serverName());
+            described.servers.add(before.server(command.serverName()).primaryName());
+            described.details.put("promoteMode", command.mode().name());
+            described.details.put("promoteOption", command.option().name());
             return "ReplicaPromoted";
         }
-        RoutingCommand.DeleteEndpoint delete = (RoutingCommand.DeleteEndpoint) command;
-        servers.add(delete.serverName());
-        endpoints.add(delete.endpointName());
-        return "VirtualEndpointDeleted";
+
+        @Override
+        public String replaceState(RoutingCommand.ReplaceState command) {
+            described.wholeState = true;
+            described.details.put("servers", Integer.toString(outcome.table().serverCount()));
+            described.details.put("virtualEndpoints", Integer.toString(outcome.table().endpointCount()));
+            return "StateImported";
+        }
     }
 
     /** Servers altered, pairs created, retargeted or removed, and how each name moved. */
-    private void describeMutations(List<Mutation> mutations, RoutingTable before, SortedSet<String> servers,
-                                   SortedSet<String> endpoints, List<TargetChange> targets) {
-        for (Mutation mutation : mutations) {
-            if (mutation instanceof Mutation.PutServer put && before.server(put.server().name()) != null) {
-                servers.add(put.server().name());
-            } else if (mutation instanceof Mutation.PutEndpoint put) {
-                addTargetChanges(before.endpoint(put.endpoint().name()), put.endpoint(), put.endpoint().name(), targets);
-                endpoints.add(put.endpoint().name());
-            } else if (mutation instanceof Mutation.RemoveEndpoint remove) {
-                addTargetChanges(before.endpoint(remove.name()), null, remove.name(), targets);
-                endpoints.add(remove.name());
+    private final class Touched implements Mutation.Visitor<Void> {
+        private final RoutingTable before;
+        private final Described described;
+
+        Touched(RoutingTable before, Described described) {
+            this.before = before;
+            this.described = described;
+        }
+
+        @Override
+        public Void putServer(Server server) {
+            if (before.server(server.name()) != null) {
+                described.servers.add(server.name());
             }
+            return null;
+        }
+
+        @Override
+        public Void removeServer(String name) {
+            return null;
+        }
+
+        @Override
+        public Void putEndpoint(VirtualEndpoint endpoint) {
+            addTargetChanges(before.endpoint(endpoint.name()), endpoint, endpoint.name(), described.targets);
+            described.endpoints.add(endpoint.name());
+            return null;
+        }
+
+        @Override
+        public Void removeEndpoint(String name) {
+            addTargetChanges(before.endpoint(name), null, name, described.targets);
+            described.endpoints.add(name);
+            return null;
         }
     }
 

@@ -2,19 +2,49 @@ package dev.vedns.routing;
 
 /**
  * One physical change of the table: the journal stores these, not the commands, so replaying a journal
- * rebuilds exactly the acknowledged state even after the rules have changed.
+ * rebuilds exactly the acknowledged state even after the rules have changed. Whatever handles mutations
+ * does so through a {@link Visitor}, so a new kind does not compile until every handler knows it.
  */
 public sealed interface Mutation {
 
+    <R> R accept(Visitor<R> visitor);
+
+    /** One method per kind of mutation. */
+    interface Visitor<R> {
+        R putServer(Server server);
+
+        R removeServer(String name);
+
+        R putEndpoint(VirtualEndpoint endpoint);
+
+        R removeEndpoint(String name);
+    }
+
     record PutServer(Server server) implements Mutation {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.putServer(server);
+        }
     }
 
     record RemoveServer(String name) implements Mutation {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.removeServer(name);
+        }
     }
 
     record PutEndpoint(VirtualEndpoint endpoint) implements Mutation {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.putEndpoint(endpoint);
+        }
     }
 
     record RemoveEndpoint(String name) implements Mutation {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.removeEndpoint(name);
+        }
     }
 }

@@ -1,42 +1,121 @@
 package dev.vedns.routing;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A requested change of the routing state, in the client's own terms (unparsed text), so that the rules
- * can name every field that breaks a rule.
+ * can name every field that breaks a rule. Whatever handles commands does so through a {@link Visitor}, so
+ * a new kind of command does not compile until every handler knows it.
  */
 public sealed interface RoutingCommand {
+
+    <R> R accept(Visitor<R> visitor);
+
+    /** One method per kind of command. */
+    interface Visitor<R> {
+        R putServer(PutServer command);
+
+        R deleteServer(DeleteServer command);
+
+        R putEndpoint(PutEndpoint command);
+
+        R retargetReader(RetargetReader command);
+
+        R deleteEndpoint(DeleteEndpoint command);
+
+        R promote(Promote command);
+
+        R replaceState(ReplaceState command);
+    }
 
     /** Create a server, or change the addresses of an existing one. */
     record PutServer(String serverName, String replicationRole, String sourceServerName, List<String> addresses)
             implements RoutingCommand {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.putServer(this);
+        }
     }
 
     record DeleteServer(String serverName) implements RoutingCommand {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.deleteServer(this);
+        }
     }
 
     /** Create an endpoint pair; on an existing pair of the same set, retarget its reader when members are given. */
     record PutEndpoint(String serverName, String endpointName, String endpointType, List<String> members)
             implements RoutingCommand {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.putEndpoint(this);
+        }
     }
 
-    /** Point the reader of an existing pair at another server of its set. */
-    /** {@code endpointType} may be left out; when given it must still be the one type there is. */
+    /**
+     * Point the reader of an existing pair at another server of its set. {@code endpointType} may be left
+     * out; when given it must still be the one type there is.
+     */
     record RetargetReader(String serverName, String endpointName, String endpointType, List<String> members)
             implements RoutingCommand {
 
         public RetargetReader(String serverName, String endpointName, List<String> members) {
             this(serverName, endpointName, null, members);
         }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.retargetReader(this);
+        }
     }
 
     record DeleteEndpoint(String serverName, String endpointName) implements RoutingCommand {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.deleteEndpoint(this);
+        }
+    }
+
+    /** Promote a replica. Mode and option are read once, when the command is made ({@link #of}). */
+    record Promote(String serverName, PromoteMode mode, PromoteOption option) implements RoutingCommand {
+
+        public Promote {
+            Objects.requireNonNull(mode, "mode");
+            Objects.requireNonNull(option, "option");
+        }
+
+        /**
+         * The promotion the request's words ask for, in any letter case; absent words mean Switchover and
+         * Planned. A word that is neither is refused, naming its field, before anything is looked at.
+         */
+        public static Promote of(String serverName, String promoteMode, String promoteOption) {
+            List<FieldError> errors = new ArrayList<>();
+            PromoteMode mode = Choices.parseOr(PromoteMode.class, "promoteMode", promoteMode, PromoteMode.Switchover,
+                    errors);
+            PromoteOption option = Choices.parseOr(PromoteOption.class, "promoteOption", promoteOption,
+                    PromoteOption.Planned, errors);
+            if (!errors.isEmpty()) {
+                throw RoutingException.invalid(errors);
+            }
+            return new Promote(serverName, mode, option);
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.promote(this);
+        }
     }
 
     /** Replace the whole state with the document's; validated as a whole, applied all or nothing. */
     record ReplaceState(String zone, List<ImportedServer> servers, List<ImportedEndpoint> virtualEndpoints)
             implements RoutingCommand {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.replaceState(this);
+        }
     }
 
     /** A server as an imported document lists it. */
@@ -45,9 +124,5 @@ public sealed interface RoutingCommand {
 
     /** An endpoint pair as an imported document lists it, under its primary's {@code serverName}. */
     record ImportedEndpoint(String serverName, String name, String endpointType, List<String> members) {
-    }
-
-    /** Promote a replica; mode and option default to Switchover and Planned when null. */
-    record Promote(String serverName, String promoteMode, String promoteOption) implements RoutingCommand {
     }
 }

@@ -6,11 +6,13 @@ import dev.vedns.routing.RoutingCommand.DeleteServer;
 import dev.vedns.routing.RoutingCommand.Promote;
 import dev.vedns.routing.RoutingCommand.PutEndpoint;
 import dev.vedns.routing.RoutingCommand.PutServer;
+import dev.vedns.routing.RoutingCommand.ReplaceState;
 import dev.vedns.routing.RoutingCommand.RetargetReader;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.xbill.DNS.Name;
 
 /**
  * The rules of virtual endpoints, as Azure Database for PostgreSQL applies them: a pure function from the
@@ -18,43 +20,62 @@ import java.util.Objects;
  */
 public final class RoutingRules {
 
-    private RoutingRules() {
+    private final Name origin;
+
+    /** @param origin the zone, which a whole-state document must name */
+    public RoutingRules(Name origin) {
+        this.origin = origin;
     }
 
-    public static Outcome apply(RoutingTable table, RoutingCommand command) {
-        // Java 17 has no pattern switch; the interface is sealed, so this chain is exhaustive.
-        if (command instanceof PutServer put) {
-            return putServer(table, put);
-        }
-        if (command instanceof DeleteServer delete) {
-            return deleteServer(table, delete);
-        }
-        if (command instanceof PutEndpoint put) {
-            return putEndpoint(table, put);
-        }
-        if (command instanceof RetargetReader retarget) {
-            return retargetReader(table, retarget);
-        }
-        if (command instanceof Promote promote) {
-            return promote(table, promote);
-        }
-        if (command instanceof DeleteEndpoint delete) {
-            return deleteEndpoint(table, delete);
-        }
-        throw new IllegalArgumentException("a whole-state document needs the zone: use StateImportRules");
+    public Outcome apply(RoutingTable table, RoutingCommand command) {
+        return command.accept(new RoutingCommand.Visitor<>() {
+            @Override
+            public Outcome putServer(PutServer command) {
+                return RoutingRules.putServer(table, command);
+            }
+
+            @Override
+            public Outcome deleteServer(DeleteServer command) {
+                return RoutingRules.deleteServer(table, command);
+            }
+
+            @Override
+            public Outcome putEndpoint(PutEndpoint command) {
+                return RoutingRules.putEndpoint(table, command);
+            }
+
+            @Override
+            public Outcome retargetReader(RetargetReader command) {
+                return RoutingRules.retargetReader(table, command);
+            }
+
+            @Override
+            public Outcome deleteEndpoint(DeleteEndpoint command) {
+                return RoutingRules.deleteEndpoint(table, command);
+            }
+
+            @Override
+            public Outcome promote(Promote command) {
+                return RoutingRules.promote(table, command);
+            }
+
+            @Override
+            public Outcome replaceState(ReplaceState command) {
+                RoutingTable next = StateImportRules.build(command, origin);
+                return new Outcome(next, next.equals(table) ? Effect.UNCHANGED : Effect.UPDATED);
+            }
+        });
     }
 
     private static Outcome putServer(RoutingTable table, PutServer put) {
         List<FieldError> errors = new ArrayList<>();
         addIfBroken(errors, Names.check("serverName", put.serverName()));
-        ServerFields.Parsed fields = ServerFields.check("", put.replicationRole(), put.sourceServerName(), put.addresses(),
+        ServerFields.Parsed fields = ServerFields.check(put.replicationRole(), put.sourceServerName(), put.addresses(),
                 errors);
         ReplicationRole role = fields.role();
         String source = fields.source();
         List<InetAddress> addresses = fields.addresses();
-        if (!errors.isEmpty()) {
-            throw RoutingException.invalid(errors);
-        }
+        throwIfAny(errors);
 
         Server existing = table.server(put.serverName());
         if (existing != null) {
@@ -115,17 +136,13 @@ public final class RoutingRules {
 
     private static Outcome putEndpoint(RoutingTable table, PutEndpoint put) {
         List<FieldError> errors = new ArrayList<>();
-        addIfBroken(errors, Names.check("endpointName", put.endpointName()));
-        if (put.endpointType() == null) {
-            errors.add(new FieldError("endpointType", "required", "endpointType is required: ReadWrite."));
-        }
-        checkEndpointType(put.endpointType(), errors);
-        checkMembersShape(put.members(), false, errors);
-        if (!errors.isEmpty()) {
-            throw RoutingException.invalid(errors);
-        }
+        EndpointFields.checkName(put.endpointName(), errors);
+        EndpointFields.checkType(put.endpointType(), true, errors);
+        EndpointFields.checkMembers(put.members(), false, errors);
+        throwIfAny(errors);
         Server primary = requirePrimaryForWrite(table, put.serverName());
-        String target = put.members() == null ? null : memberOfSet(table, primary, put.members().get(0));
+        String target = EndpointFields.readerTarget(table, primary, put.members(), errors);
+        throwIfAny(errors);
 
         VirtualEndpoint byName = table.endpoint(put.endpointName());
         if (byName != null && !byName.primaryName().equals(primary.name())) {
@@ -133,7 +150,7 @@ public final class RoutingRules {
                     + " the virtual endpoint pair of '" + byName.primaryName() + "'.");
         }
         if (byName != null) {
-            if (target == null || target.equals(byName.readerTarget())) {
+            if (put.members() == null || target.equals(byName.readerTarget())) {
                 return new Outcome(table, Effect.UNCHANGED);
             }
             return new Outcome(table.withEndpoint(byName.withReaderTarget(target)), Effect.UPDATED);
@@ -146,36 +163,19 @@ public final class RoutingRules {
             throw RoutingException.conflict("The replication set of '" + primary.name() + "' already has the virtual"
                     + " endpoint pair '" + existing.name() + "'; a set has at most one pair.");
         }
-        if (target == null) {
-            target = defaultReaderTarget(table, primary);
-        }
         return new Outcome(table.withEndpoint(new VirtualEndpoint(put.endpointName(), primary.name(), target)),
                 Effect.CREATED);
     }
 
-    private static void checkEndpointType(String endpointType, List<FieldError> errors) {
-        if (endpointType != null && !VirtualEndpoint.READ_WRITE.equalsIgnoreCase(endpointType)) {
-            errors.add(new FieldError("endpointType", "oneOf", "endpointType '" + endpointType
-                    + "' is not supported: the only endpoint type is ReadWrite."));
-        }
-    }
-
-    /** A replica (the first by name) when the set has one, so reads leave the primary; the primary otherwise. */
-    private static String defaultReaderTarget(RoutingTable table, Server primary) {
-        List<Server> replicas = table.replicasOf(primary.name());
-        return replicas.isEmpty() ? primary.name() : replicas.get(0).name();
-    }
-
     private static Outcome retargetReader(RoutingTable table, RetargetReader retarget) {
         List<FieldError> errors = new ArrayList<>();
-        checkEndpointType(retarget.endpointType(), errors);
-        checkMembersShape(retarget.members(), true, errors);
-        if (!errors.isEmpty()) {
-            throw RoutingException.invalid(errors);
-        }
+        EndpointFields.checkType(retarget.endpointType(), false, errors);
+        EndpointFields.checkMembers(retarget.members(), true, errors);
+        throwIfAny(errors);
         Server primary = requirePrimaryForWrite(table, retarget.serverName());
         VirtualEndpoint endpoint = RoutingQueries.endpointOf(table, primary, retarget.endpointName());
-        String target = memberOfSet(table, primary, retarget.members().get(0));
+        String target = EndpointFields.readerTarget(table, primary, retarget.members(), errors);
+        throwIfAny(errors);
         if (target.equals(endpoint.readerTarget())) {
             return new Outcome(table, Effect.UNCHANGED);
         }
@@ -189,12 +189,6 @@ public final class RoutingRules {
     }
 
     private static Outcome promote(RoutingTable table, Promote promote) {
-        List<FieldError> errors = new ArrayList<>();
-        PromoteMode mode = Choices.parseOr(PromoteMode.class, "promoteMode", promote.promoteMode(), PromoteMode.Switchover, errors);
-        Choices.parseOr(PromoteOption.class, "promoteOption", promote.promoteOption(), PromoteOption.Planned, errors);
-        if (!errors.isEmpty()) {
-            throw RoutingException.invalid(errors);
-        }
         Server replica = RoutingQueries.server(table, promote.serverName());
         if (replica.isPrimary()) {
             throw RoutingException.conflict("Server '" + replica.name() + "' is a primary already: only a replica can be promoted.");
@@ -202,7 +196,7 @@ public final class RoutingRules {
         Server primary = table.server(replica.sourceServerName());
         VirtualEndpoint pair = table.endpointOf(primary.name());
         Server promoted = replica.withRole(ReplicationRole.Primary, null);
-        if (mode == PromoteMode.Standalone) {
+        if (promote.mode() == PromoteMode.Standalone) {
             RoutingTable next = table.withServer(promoted);
             if (pair != null && pair.readerTarget().equals(replica.name())) {
                 next = next.withEndpoint(pair.withReaderTarget(primary.name()));
@@ -227,34 +221,6 @@ public final class RoutingRules {
         return new Outcome(next, Effect.UPDATED);
     }
 
-    private static void checkMembersShape(List<String> members, boolean required, List<FieldError> errors) {
-        if (members == null) {
-            if (required) {
-                errors.add(new FieldError("members", "required", "members is required: name the reader's target server."));
-            }
-            return;
-        }
-        if (members.size() != 1) {
-            errors.add(new FieldError("members", "size",
-                    "members must name exactly one server: the reader's target (it names " + members.size() + ")."));
-        }
-    }
-
-    /** The member if it is the primary or one of its replicas; a 400 naming the member otherwise. */
-    private static String memberOfSet(RoutingTable table, Server primary, String member) {
-        Server server = member == null ? null : table.server(member);
-        if (server == null) {
-            throw RoutingException.invalid(List.of(new FieldError("members[0]", "existingServer",
-                    "members[0] '" + member + "' is not a registered server.")));
-        }
-        if (!server.primaryName().equals(primary.name())) {
-            throw RoutingException.invalid(List.of(new FieldError("members[0]", "memberOfReplicationSet",
-                    "members[0] '" + member + "' is not in the replication set of '" + primary.name()
-                            + "': choose the primary or one of its replicas.")));
-        }
-        return server.name();
-    }
-
     /** Endpoints are managed through the primary only; a replica's path is refused with the primary's name. */
     private static Server requirePrimaryForWrite(RoutingTable table, String serverName) {
         Server server = RoutingQueries.server(table, serverName);
@@ -272,6 +238,12 @@ public final class RoutingRules {
     private static void addIfBroken(List<FieldError> errors, FieldError error) {
         if (error != null) {
             errors.add(error);
+        }
+    }
+
+    private static void throwIfAny(List<FieldError> errors) {
+        if (!errors.isEmpty()) {
+            throw RoutingException.invalid(errors);
         }
     }
 }

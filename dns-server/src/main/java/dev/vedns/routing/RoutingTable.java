@@ -52,8 +52,14 @@ public final class RoutingTable {
             list.sort(Comparator.comparing(Server::name));
             replicaLists.add(List.copyOf(list));
         }
-        return new RoutingTable(SegmentedMap.of(servers, Server::name), SegmentedMap.of(endpoints, VirtualEndpoint::name),
-                SegmentedMap.of(replicaLists, list -> list.get(0).sourceServerName()),
+        return new RoutingTable(SegmentedMap.of(servers, Server::name), SegmentedMap.empty(),
+                SegmentedMap.of(replicaLists, list -> list.get(0).sourceServerName()), SegmentedMap.empty())
+                .withEndpoints(endpoints);
+    }
+
+    /** This table's servers with these pairs in place of its own, built in one go like {@link #of}. */
+    public RoutingTable withEndpoints(Collection<VirtualEndpoint> endpoints) {
+        return new RoutingTable(servers, SegmentedMap.of(endpoints, VirtualEndpoint::name), replicas,
                 SegmentedMap.of(endpoints, VirtualEndpoint::primaryName));
     }
 
@@ -165,17 +171,33 @@ public final class RoutingTable {
     public RoutingTable apply(List<Mutation> mutations) {
         RoutingTable table = this;
         for (Mutation mutation : mutations) {
-            if (mutation instanceof Mutation.PutServer put) {
-                table = table.withServer(put.server());
-            } else if (mutation instanceof Mutation.RemoveServer remove) {
-                table = table.withoutServer(remove.name());
-            } else if (mutation instanceof Mutation.PutEndpoint put) {
-                table = table.withEndpoint(put.endpoint());
-            } else {
-                table = table.withoutEndpoint(((Mutation.RemoveEndpoint) mutation).name());
-            }
+            table = mutation.accept(table.changed());
         }
         return table;
+    }
+
+    private Mutation.Visitor<RoutingTable> changed() {
+        return new Mutation.Visitor<>() {
+            @Override
+            public RoutingTable putServer(Server server) {
+                return withServer(server);
+            }
+
+            @Override
+            public RoutingTable removeServer(String name) {
+                return withoutServer(name);
+            }
+
+            @Override
+            public RoutingTable putEndpoint(VirtualEndpoint endpoint) {
+                return withEndpoint(endpoint);
+            }
+
+            @Override
+            public RoutingTable removeEndpoint(String name) {
+                return withoutEndpoint(name);
+            }
+        };
     }
 
     /** The mutations that turn this table into {@code next}; only the parts the two do not share are compared. */

@@ -13,19 +13,17 @@ final class ServerFields {
     private ServerFields() {
     }
 
-    /** @param prefix where the fields stand in the request, e.g. "" or "servers[3]." */
-    static Parsed check(String prefix, String roleText, String sourceText, List<String> addressTexts,
-                        List<FieldError> errors) {
-        ReplicationRole role = Choices.parseOr(ReplicationRole.class, prefix + "replicationRole", roleText, null, errors);
+    static Parsed check(String roleText, String sourceText, List<String> addressTexts, List<FieldError> errors) {
+        ReplicationRole role = Choices.parseOr(ReplicationRole.class, "replicationRole", roleText, null, errors);
         String source = sourceText == null || sourceText.isBlank() ? null : sourceText;
         if (role == ReplicationRole.AsyncReplica && source == null) {
-            errors.add(new FieldError(prefix + "sourceServerName", "required",
-                    prefix + "sourceServerName is required for an AsyncReplica: name its primary."));
+            errors.add(new FieldError("sourceServerName", "required",
+                    "sourceServerName is required for an AsyncReplica: name its primary."));
         }
         if (role == ReplicationRole.Primary && source != null) {
-            errors.add(new FieldError(prefix + "sourceServerName", "absentForPrimary",
-                    prefix + "sourceServerName must not be given for a Primary."));
+            errors.add(new FieldError("sourceServerName", "absentForPrimary",
+                    "sourceServerName must not be given for a Primary."));
         }
-        return new Parsed(role, source, AddressLiterals.parseList(prefix + "addresses", addressTexts, errors));
+        return new Parsed(role, source, AddressLiterals.parseList("addresses", addressTexts, errors));
     }
 }

@@ -22,7 +22,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The binary form of journal records and state snapshots. Version 1; every field in a fixed order. */
+/**
+ * The binary form of journal records and state snapshots. Version 1; every field in a fixed order, and every
+ * kind and enum written as an explicit tag, so renaming or reordering a Java type never changes a file.
+ */
 final class Codec {
 
     private static final int VERSION = 1;
@@ -30,6 +33,8 @@ final class Codec {
     private static final int REMOVE_SERVER = 2;
     private static final int PUT_ENDPOINT = 3;
     private static final int REMOVE_ENDPOINT = 4;
+    private static final int PRIMARY = 0;
+    private static final int ASYNC_REPLICA = 1;
 
     private Codec() {
     }
@@ -109,20 +114,40 @@ final class Codec {
         }
     }
 
-    private static void writeMutation(DataOutputStream out, Mutation mutation) throws IOException {
-        if (mutation instanceof Mutation.PutServer put) {
-            out.writeByte(PUT_SERVER);
-            writeServer(out, put.server());
-        } else if (mutation instanceof Mutation.RemoveServer remove) {
-            out.writeByte(REMOVE_SERVER);
-            out.writeUTF(remove.name());
-        } else if (mutation instanceof Mutation.PutEndpoint put) {
-            out.writeByte(PUT_ENDPOINT);
-            writeEndpoint(out, put.endpoint());
-        } else {
-            out.writeByte(REMOVE_ENDPOINT);
-            out.writeUTF(((Mutation.RemoveEndpoint) mutation).name());
-        }
+    private static void writeMutation(DataOutputStream out, Mutation mutation) {
+        mutation.accept(new Mutation.Visitor<Void>() {
+            @Override
+            public Void putServer(Server server) {
+                return written(() -> {
+                    out.writeByte(PUT_SERVER);
+                    writeServer(out, server);
+                });
+            }
+
+            @Override
+            public Void removeServer(String name) {
+                return written(() -> {
+                    out.writeByte(REMOVE_SERVER);
+                    out.writeUTF(name);
+                });
+            }
+
+            @Override
+            public Void putEndpoint(VirtualEndpoint endpoint) {
+                return written(() -> {
+                    out.writeByte(PUT_ENDPOINT);
+                    writeEndpoint(out, endpoint);
+                });
+            }
+
+            @Override
+            public Void removeEndpoint(String name) {
+                return written(() -> {
+                    out.writeByte(REMOVE_ENDPOINT);
+                    out.writeUTF(name);
+                });
+            }
+        });
     }
 
     private static Mutation readMutation(DataInputStream in) throws IOException {
@@ -138,7 +163,7 @@ final class Codec {
 
     private static void writeServer(DataOutputStream out, Server server) throws IOException {
         out.writeUTF(server.name());
-        out.writeByte(server.role().ordinal());
+        out.writeByte(roleTag(server.role()));
         writeNullable(out, server.sourceServerName());
         out.writeShort(server.addresses().size());
         for (InetAddress address : server.addresses()) {
@@ -150,7 +175,7 @@ final class Codec {
 
     private static Server readServer(DataInputStream in) throws IOException {
         String name = in.readUTF();
-        ReplicationRole role = ReplicationRole.values()[in.readUnsignedByte()];
+        ReplicationRole role = role(in.readUnsignedByte());
         String source = readNullable(in);
         int count = in.readUnsignedShort();
         List<InetAddress> addresses = new ArrayList<>(count);
@@ -160,6 +185,21 @@ final class Codec {
             addresses.add(InetAddress.getByAddress(bytes));
         }
         return new Server(name, role, source, addresses);
+    }
+
+    private static int roleTag(ReplicationRole role) {
+        return switch (role) {
+            case Primary -> PRIMARY;
+            case AsyncReplica -> ASYNC_REPLICA;
+        };
+    }
+
+    private static ReplicationRole role(int tag) throws IOException {
+        return switch (tag) {
+            case PRIMARY -> ReplicationRole.Primary;
+            case ASYNC_REPLICA -> ReplicationRole.AsyncReplica;
+            default -> throw new IOException("unknown replication role tag " + tag);
+        };
     }
 
     private static void writeEndpoint(DataOutputStream out, VirtualEndpoint endpoint) throws IOException {
@@ -242,6 +282,20 @@ final class Codec {
 
     private interface Writer {
         void write(DataOutputStream out) throws IOException;
+    }
+
+    private interface Step {
+        void run() throws IOException;
+    }
+
+    /** Runs a write into memory, which cannot fail, from code that may not throw IOException. */
+    private static Void written(Step step) {
+        try {
+            step.run();
+        } catch (IOException impossible) {
+            throw new UncheckedIOException(impossible);
+        }
+        return null;
     }
 
     private static byte[] write(Writer writer) {

@@ -10,8 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The data directory: a lock, a write-ahead journal and a snapshot. Opening it recovers the acknowledged
- * state; appending makes a change durable before the engine publishes it; a checkpoint writes the snapshot
+ * The data directory: a lock, a write-ahead journal and a checkpoint. Opening it recovers the acknowledged
+ * state; appending makes a change durable before the engine publishes it; a checkpoint writes the whole state
  * and compacts the journal.
  */
 public final class FileStore implements ChangeLog, AutoCloseable {
@@ -20,23 +20,23 @@ public final class FileStore implements ChangeLog, AutoCloseable {
 
     private final Path directory;
     private final DirectoryLock lock;
-    private final SnapshotFile snapshot;
+    private final CheckpointFile checkpoint;
     private final Journal journal;
     private final DurableState recovered;
     private final int replayed;
 
-    private FileStore(Path directory, DirectoryLock lock, SnapshotFile snapshot, Journal journal,
+    private FileStore(Path directory, DirectoryLock lock, CheckpointFile checkpoint, Journal journal,
                       DurableState recovered, int replayed) {
         this.directory = directory;
         this.lock = lock;
-        this.snapshot = snapshot;
+        this.checkpoint = checkpoint;
         this.journal = journal;
         this.recovered = recovered;
         this.replayed = replayed;
     }
 
     /**
-     * Locks the directory (creating it on first start), loads the snapshot and replays the journal.
+     * Locks the directory (creating it on first start), loads the checkpoint and replays the journal.
      *
      * @param freshSerial  the serial of a directory that holds nothing yet
      * @param cutAtDamage  the operator's explicit choice to start from a journal damaged before its end
@@ -46,8 +46,8 @@ public final class FileStore implements ChangeLog, AutoCloseable {
         try {
             Files.createDirectories(directory);
             lock = DirectoryLock.acquire(directory);
-            SnapshotFile snapshot = new SnapshotFile(directory.resolve("state.snap"));
-            byte[] stored = snapshot.read();
+            CheckpointFile checkpoint = CheckpointFile.in(directory);
+            byte[] stored = checkpoint.read();
             DurableState state = stored == null ? DurableState.fresh(freshSerial) : Codec.decodeState(stored);
             Path journalPath = directory.resolve("journal");
             Journal.Recovery recovery = Journal.recover(journalPath, cutAtDamage);
@@ -55,7 +55,7 @@ public final class FileStore implements ChangeLog, AutoCloseable {
                 state = state.replay(record, retainEvents);
             }
             Journal journal = Journal.open(journalPath, recovery.validLength());
-            return new FileStore(directory, lock, snapshot, journal, state, recovery.records().size());
+            return new FileStore(directory, lock, checkpoint, journal, state, recovery.records().size());
         } catch (IOException | RuntimeException failure) {
             closeQuietly(lock);
             if (failure instanceof StartupException startup) {
@@ -70,7 +70,7 @@ public final class FileStore implements ChangeLog, AutoCloseable {
         return recovered;
     }
 
-    /** How many journal records the open replayed on top of the snapshot. */
+    /** How many journal records the open replayed on top of the checkpoint. */
     public int replayed() {
         return replayed;
     }
@@ -89,7 +89,7 @@ public final class FileStore implements ChangeLog, AutoCloseable {
     @Override
     public synchronized void checkpoint(DurableState state) {
         try {
-            snapshot.write(Codec.encode(state));
+            checkpoint.write(Codec.encode(state));
             journal.reset();
         } catch (IOException failure) {
             LOG.warn("Checkpoint of {} failed ({}); the journal keeps every change and the next checkpoint will"

@@ -75,19 +75,35 @@ public final class ZoneCompiler {
         List<ZoneNode> puts = new ArrayList<>();
         List<Name> removes = new ArrayList<>();
         puts.add(apex(serial));
-        for (Mutation mutation : mutations) {
-            if (mutation instanceof Mutation.PutServer put) {
-                puts.add(server(put.server()));
-            } else if (mutation instanceof Mutation.RemoveServer remove) {
-                removes.add(ZoneNames.server(remove.name(), origin));
-            } else if (mutation instanceof Mutation.PutEndpoint put) {
-                puts.add(writer(put.endpoint(), Map.of()));
-                puts.add(reader(put.endpoint(), Map.of()));
-            } else {
-                String name = ((Mutation.RemoveEndpoint) mutation).name();
+        Mutation.Visitor<Void> rebuild = new Mutation.Visitor<>() {
+            @Override
+            public Void putServer(Server server) {
+                puts.add(server(server));
+                return null;
+            }
+
+            @Override
+            public Void removeServer(String name) {
+                removes.add(ZoneNames.server(name, origin));
+                return null;
+            }
+
+            @Override
+            public Void putEndpoint(VirtualEndpoint endpoint) {
+                puts.add(writer(endpoint, Map.of()));
+                puts.add(reader(endpoint, Map.of()));
+                return null;
+            }
+
+            @Override
+            public Void removeEndpoint(String name) {
                 removes.add(ZoneNames.writer(name, origin));
                 removes.add(ZoneNames.reader(name, origin));
+                return null;
             }
+        };
+        for (Mutation mutation : mutations) {
+            mutation.accept(rebuild);
         }
         if (table.endpointCount() == 0) {
             removes.add(writers);

@@ -38,7 +38,7 @@ class EventRecordingTest {
 
     @Test
     void aPromotionRecordsModeOptionRolesAndBothNames() {
-        engine.apply(new RoutingCommand.Promote("pg-replica-1", "switchover", "forced"));
+        engine.apply(RoutingCommand.Promote.of("pg-replica-1", "switchover", "forced"));
         RoutingEvent promoted = last();
         assertEquals("ReplicaPromoted", promoted.kind());
         assertEquals(Map.of("promoteMode", "Switchover", "promoteOption", "Forced"), promoted.details());
@@ -63,7 +63,7 @@ class EventRecordingTest {
         long latest = engine.events().latestId();
         engine.apply(new RoutingCommand.RetargetReader("pg-main", "mydb", List.of("pg-replica-1")));
         try {
-            engine.apply(new RoutingCommand.Promote("pg-main", null, null));
+            engine.apply(RoutingCommand.Promote.of("pg-main", null, null));
         } catch (RoutingException expected) {
             // refused: a primary cannot be promoted
         }

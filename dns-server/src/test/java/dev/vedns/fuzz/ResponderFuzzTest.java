@@ -8,6 +8,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.vedns.Fleet;
 import dev.vedns.answer.Responder;
 import dev.vedns.answer.Transport;
+import dev.vedns.answer.Wire;
 import dev.vedns.zone.ZoneSnapshot;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -104,7 +105,7 @@ class ResponderFuzzTest {
         }
         Message parsed = new Message(response);
         assertEquals(((packet[0] & 0xFF) << 8) | (packet[1] & 0xFF), parsed.getHeader().getID());
-        assertTrue(response.length <= (transport == Transport.UDP ? Responder.MAX_UDP_PAYLOAD : 65535));
+        assertTrue(response.length <= (transport == Transport.UDP ? Wire.MAX_UDP_PAYLOAD : Wire.MAX_MESSAGE));
     }
 
     private static String[] bigAddresses() {

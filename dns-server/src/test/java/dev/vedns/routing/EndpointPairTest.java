@@ -77,7 +77,7 @@ class EndpointPairTest {
     @Test
     void theBaseNameFollowsTheNamingRule() {
         FieldError error = Rules.only(rules.refused(INVALID, new PutEndpoint("pg-main", "My_DB", "ReadWrite", null)));
-        assertEquals("endpointName", error.field());
+        assertEquals("name", error.field());
         assertEquals("pattern", error.rule());
         assertEquals("reserved", Rules.only(rules.refused(INVALID, new PutEndpoint("pg-main", "writer", "ReadWrite", null))).rule());
     }

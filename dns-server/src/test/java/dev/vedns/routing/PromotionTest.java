@@ -29,7 +29,7 @@ class PromotionTest {
     @Test
     void switchoverMovesTheWriterToTheNewPrimaryAndTheReaderToTheFormerPrimary() {
         rules.pair("pg-main", "mydb", "pg-replica-b");
-        rules.apply(new Promote("pg-replica-b", "Switchover", "Planned"));
+        rules.apply(Promote.of("pg-replica-b", "Switchover", "Planned"));
         VirtualEndpoint pair = rules.table().endpoint("mydb");
         assertEquals("pg-replica-b", pair.primaryName());
         assertEquals("pg-main", pair.readerTarget());
@@ -37,7 +37,7 @@ class PromotionTest {
 
     @Test
     void switchoverSwapsRolesAndRepointsEveryReplica() {
-        rules.apply(new Promote("pg-replica-b", null, null));
+        rules.apply(Promote.of("pg-replica-b", null, null));
         RoutingTable table = rules.table();
         assertEquals(ReplicationRole.Primary, table.server("pg-replica-b").role());
         assertNull(table.server("pg-replica-b").sourceServerName());
@@ -52,20 +52,20 @@ class PromotionTest {
     @Test
     void switchoverIsRefusedWhileTheReaderTargetsThePrimary() {
         rules.pair("pg-main", "mydb", "pg-main");
-        RoutingException refusal = rules.refused(CONFLICT, new Promote("pg-replica-b", "Switchover", "Planned"));
+        RoutingException refusal = rules.refused(CONFLICT, Promote.of("pg-replica-b", "Switchover", "Planned"));
         assertTrue(refusal.detail().contains("retarget the reader to 'pg-replica-b' first"), refusal.detail());
     }
 
     @Test
     void switchoverIsRefusedWhileTheReaderTargetsAnotherReplica() {
         rules.pair("pg-main", "mydb", "pg-replica-a");
-        rules.refused(CONFLICT, new Promote("pg-replica-b", "Switchover", "Forced"));
+        rules.refused(CONFLICT, Promote.of("pg-replica-b", "Switchover", "Forced"));
     }
 
     @Test
     void standaloneLeavesTheWriterAndMovesAReaderOnThePromotedReplicaToThePrimary() {
         rules.pair("pg-main", "mydb", "pg-replica-b");
-        rules.apply(new Promote("pg-replica-b", "Standalone", "Planned"));
+        rules.apply(Promote.of("pg-replica-b", "Standalone", "Planned"));
         VirtualEndpoint pair = rules.table().endpoint("mydb");
         assertEquals("pg-main", pair.primaryName());
         assertEquals("pg-main", pair.readerTarget());
@@ -79,11 +79,11 @@ class PromotionTest {
     @Test
     void standaloneLeavesAReaderOnThePrimaryOrAnotherReplicaAlone() {
         rules.pair("pg-main", "mydb", "pg-main");
-        rules.apply(new Promote("pg-replica-b", "Standalone", "Forced"));
+        rules.apply(Promote.of("pg-replica-b", "Standalone", "Forced"));
         assertEquals("pg-main", rules.table().endpoint("mydb").readerTarget());
 
         rules.apply(new RoutingCommand.RetargetReader("pg-main", "mydb", List.of("pg-replica-a")));
-        rules.apply(new Promote("pg-replica-c", "Standalone", "Forced"));
+        rules.apply(Promote.of("pg-replica-c", "Standalone", "Forced"));
         assertEquals("pg-replica-a", rules.table().endpoint("mydb").readerTarget());
         assertEquals("pg-main", rules.table().endpoint("mydb").primaryName());
     }
@@ -91,8 +91,8 @@ class PromotionTest {
     @Test
     void switchoverBackAndForthNeedsNoRetarget() {
         rules.pair("pg-main", "mydb", "pg-replica-a");
-        rules.apply(new Promote("pg-replica-a", null, null));
-        rules.apply(new Promote("pg-main", null, null));
+        rules.apply(Promote.of("pg-replica-a", null, null));
+        rules.apply(Promote.of("pg-main", null, null));
         VirtualEndpoint pair = rules.table().endpoint("mydb");
         assertEquals("pg-main", pair.primaryName());
         assertEquals("pg-replica-a", pair.readerTarget());
@@ -101,16 +101,16 @@ class PromotionTest {
 
     @Test
     void theWordsAreAcceptedInAnyLetterCase() {
-        rules.apply(new Promote("pg-replica-a", "sWiTcHoVeR", "FORCED"));
+        rules.apply(Promote.of("pg-replica-a", "sWiTcHoVeR", "FORCED"));
         assertEquals(ReplicationRole.Primary, rules.table().server("pg-replica-a").role());
     }
 
     @Test
     void badWordsPrimariesAndUnknownServersAreRefused() {
-        RoutingException words = rules.refused(INVALID, new Promote("pg-replica-a", "Failover", "Maybe"));
+        RoutingException words = rules.refused(INVALID, () -> Promote.of("pg-replica-a", "Failover", "Maybe"));
         assertEquals(List.of("promoteMode:oneOf", "promoteOption:oneOf"),
                 words.errors().stream().map(e -> e.field() + ":" + e.rule()).toList());
-        rules.refused(CONFLICT, new Promote("pg-main", "Switchover", "Planned"));
-        rules.refused(NOT_FOUND, new Promote("pg-ghost", "Switchover", "Planned"));
+        rules.refused(CONFLICT, Promote.of("pg-main", "Switchover", "Planned"));
+        rules.refused(NOT_FOUND, Promote.of("pg-ghost", "Switchover", "Planned"));
     }
 }

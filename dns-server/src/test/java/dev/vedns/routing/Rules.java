@@ -1,23 +1,38 @@
 package dev.vedns.routing;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.vedns.Fleet;
+import dev.vedns.Queries;
+import dev.vedns.answer.Responder;
+import dev.vedns.answer.Transport;
+import dev.vedns.engine.Applied;
+import dev.vedns.engine.Published;
+import dev.vedns.engine.RoutingEngine;
+import dev.vedns.zone.ZoneNames;
+import dev.vedns.zone.ZoneSnapshot;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Type;
 
-/** Small helpers for driving the pure rules in tests. */
+/** Drives the rules through a real engine, as the API does, and checks what a refusal leaves behind. */
 final class Rules {
 
-    private RoutingTable table = RoutingTable.empty();
+    private final Fleet fleet = new Fleet();
+    private final RoutingEngine engine = fleet.engine();
 
-    Outcome apply(RoutingCommand command) {
-        Outcome outcome = RoutingRules.apply(table, command);
-        table = outcome.table();
-        return outcome;
+    Applied apply(RoutingCommand command) {
+        return engine.apply(command);
     }
 
+    /** The table the engine publishes now. */
     RoutingTable table() {
-        return table;
+        return engine.table();
     }
 
     Rules primary(String name, String... addresses) {
@@ -35,13 +50,48 @@ final class Rules {
         return this;
     }
 
-    /** Asserts the command is refused with that kind, and that the table is left exactly as it was. */
     RoutingException refused(RoutingException.Kind kind, RoutingCommand command) {
-        RoutingTable before = table;
-        RoutingException refusal = assertThrows(RoutingException.class, () -> RoutingRules.apply(before, command));
+        return refused(kind, () -> command);
+    }
+
+    /**
+     * Asserts the command is refused with that kind, and that the engine is left exactly as it was: the same
+     * published table and snapshot, the same serial, nothing journaled, and the same DNS answer for every name.
+     */
+    RoutingException refused(RoutingException.Kind kind, Supplier<RoutingCommand> command) {
+        Published before = engine.published();
+        int journaled = fleet.changeLog().records.size();
+        List<byte[]> answers = answers(before.table(), before.snapshot());
+        RoutingException refusal = assertThrows(RoutingException.class, () -> engine.apply(command.get()));
         assertEquals(kind, refusal.kind(), refusal.detail());
-        assertEquals(before, table);
+        assertSame(before, engine.published(), "a refused command must publish nothing");
+        assertEquals(before.snapshot().serial(), engine.get().serial());
+        assertEquals(journaled, fleet.changeLog().records.size(), "a refused command must journal nothing");
+        List<byte[]> after = answers(before.table(), engine.get());
+        for (int i = 0; i < answers.size(); i++) {
+            assertArrayEquals(answers.get(i), after.get(i), "answer " + i + " changed");
+        }
         return refusal;
+    }
+
+    /** What DNS answers for the apex and every name of the table, asked of {@code zone}. */
+    private static List<byte[]> answers(RoutingTable table, ZoneSnapshot zone) {
+        List<Name> names = new ArrayList<>(List.of(Fleet.ZONE));
+        table.servers().forEach(server -> names.add(ZoneNames.server(server.name(), Fleet.ZONE)));
+        table.endpoints().forEach(pair -> {
+            names.add(ZoneNames.writer(pair.name(), Fleet.ZONE));
+            names.add(ZoneNames.reader(pair.name(), Fleet.ZONE));
+        });
+        List<byte[]> answers = new ArrayList<>();
+        for (Name name : names) {
+            for (int type : new int[] {Type.A, Type.AAAA, Type.SOA}) {
+                byte[] query = Queries.query(name.toString(), type).toWire();
+                query[0] = 0;
+                query[1] = 1;
+                answers.add(Responder.answer(query, zone, Transport.UDP));
+            }
+        }
+        return answers;
     }
 
     static FieldError only(RoutingException refusal) {

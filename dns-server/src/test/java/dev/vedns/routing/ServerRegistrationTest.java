@@ -21,7 +21,7 @@ class ServerRegistrationTest {
     @Test
     void registersAPrimaryAndAReplicaOfIt() throws Exception {
         assertEquals(Outcome.Effect.CREATED, rules.apply(new PutServer("pg-main", "Primary", null, List.of("10.0.0.5"))).effect());
-        Outcome replica = rules.apply(new PutServer("pg-replica-1", "AsyncReplica", "pg-main", List.of("10.0.0.6", "fd00::6")));
+        var replica = rules.apply(new PutServer("pg-replica-1", "AsyncReplica", "pg-main", List.of("10.0.0.6", "fd00::6")));
 
         assertEquals(Outcome.Effect.CREATED, replica.effect());
         Server stored = rules.table().server("pg-replica-1");
@@ -112,10 +112,10 @@ class ServerRegistrationTest {
     @Test
     void anUpdateChangesAddressesOnly() throws Exception {
         rules.primary("pg-main", "10.0.0.5");
-        Outcome same = rules.apply(new PutServer("pg-main", "Primary", null, List.of("10.0.0.5")));
+        var same = rules.apply(new PutServer("pg-main", "Primary", null, List.of("10.0.0.5")));
         assertEquals(Outcome.Effect.UNCHANGED, same.effect());
 
-        Outcome moved = rules.apply(new PutServer("pg-main", "Primary", null, List.of("10.0.0.9", "fd00::9")));
+        var moved = rules.apply(new PutServer("pg-main", "Primary", null, List.of("10.0.0.9", "fd00::9")));
         assertEquals(Outcome.Effect.UPDATED, moved.effect());
         assertEquals(Arrays.asList(InetAddress.getByName("10.0.0.9"), InetAddress.getByName("fd00::9")),
                 rules.table().server("pg-main").addresses());

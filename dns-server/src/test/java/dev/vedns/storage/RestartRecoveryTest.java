@@ -37,11 +37,37 @@ class RestartRecoveryTest {
     void theJournalAloneRestoresEverything() throws Exception {
         State before;
         try (StoredFleet fleet = new StoredFleet(directory).changes(9)) {
-            fleet.engine.apply(new RoutingCommand.Promote("pg-replica-1", "Switchover", "Forced"));
+            fleet.engine.apply(RoutingCommand.Promote.of("pg-replica-1", "Switchover", "Forced"));
             before = State.of(fleet);
         }
         try (StoredFleet fleet = new StoredFleet(directory)) {
-            assertEquals(10, fleet.store.replayed());
+            assertEquals(10, fleet.vedns.replayed());
+            assertEquals(before, State.of(fleet));
+        }
+    }
+
+    @Test
+    void aCleanStopFoldsTheJournalIntoACheckpoint() throws Exception {
+        StoredFleet fleet = new StoredFleet(directory).changes(7);
+        State before = State.of(fleet);
+        fleet.stop();
+        try (StoredFleet again = new StoredFleet(directory)) {
+            assertEquals(0, again.vedns.replayed());
+            assertEquals(before, State.of(again));
+        }
+    }
+
+    @Test
+    void aStartAfterACrashFoldsTheReplayedJournalIntoACheckpoint() throws Exception {
+        State before;
+        try (StoredFleet fleet = new StoredFleet(directory).changes(5)) {
+            before = State.of(fleet);
+        }
+        try (StoredFleet fleet = new StoredFleet(directory)) {
+            assertEquals(5, fleet.vedns.replayed());
+        }
+        try (StoredFleet fleet = new StoredFleet(directory)) {
+            assertEquals(0, fleet.vedns.replayed());
             assertEquals(before, State.of(fleet));
         }
     }
@@ -53,7 +79,7 @@ class RestartRecoveryTest {
             before = State.of(fleet);
         }
         try (StoredFleet fleet = new StoredFleet(directory)) {
-            assertEquals(2, fleet.store.replayed());
+            assertEquals(2, fleet.vedns.replayed());
             assertEquals(before, State.of(fleet));
         }
     }

@@ -1,26 +1,37 @@
 package dev.vedns.storage;
 
 import dev.vedns.Fleet;
+import dev.vedns.Vedns;
 import dev.vedns.engine.RoutingEngine;
 import dev.vedns.routing.RoutingCommand;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
-/** An engine on a real data directory, as the application runs it. */
+/**
+ * vedns on a real data directory, built through the facade as the application builds it. Closing it stops
+ * it as a crash would: the directory is left exactly as it was before the stop, with every acknowledged
+ * change in the journal and nothing folded into a checkpoint on the way out; {@link #stop} is the clean stop.
+ */
 final class StoredFleet implements AutoCloseable {
 
-    static final int RETAIN = 1000;
+    private static final List<String> DATA_FILES = List.of("journal", "checkpoint");
 
-    final FileStore store;
+    final Path directory;
+    final Vedns vedns;
     final RoutingEngine engine;
 
-    StoredFleet(Path directory, int checkpointEvery, boolean cutAtDamage) {
-        store = FileStore.open(directory, Fleet.FIRST_SERIAL, RETAIN, cutAtDamage);
-        engine = new RoutingEngine(Fleet.settings(), store.recovered(), RETAIN, store, checkpointEvery);
+    StoredFleet(Path directory, int checkpointEvery, boolean cutAtDamage) throws InterruptedException {
+        this.directory = directory;
+        this.vedns = Vedns.open(Fleet.settings(directory, Duration.ofSeconds(10), 10, checkpointEvery, cutAtDamage));
+        this.engine = vedns.engine();
     }
 
-    StoredFleet(Path directory) {
+    StoredFleet(Path directory) throws InterruptedException {
         this(directory, 1000, false);
     }
 
@@ -42,8 +53,29 @@ final class StoredFleet implements AutoCloseable {
         };
     }
 
+    /** The clean stop an operator's shutdown makes. */
+    void stop() {
+        vedns.close();
+    }
+
+    /** A crash: the data files as they are now survive; the stop's own checkpoint does not. */
     @Override
     public void close() throws IOException {
-        store.close();
+        Map<Path, byte[]> files = new HashMap<>();
+        for (String name : DATA_FILES) {
+            Path file = directory.resolve(name);
+            if (Files.exists(file)) {
+                files.put(file, Files.readAllBytes(file));
+            }
+        }
+        vedns.close();
+        for (String name : DATA_FILES) {
+            Path file = directory.resolve(name);
+            if (files.containsKey(file)) {
+                Files.write(file, files.get(file));
+            } else {
+                Files.deleteIfExists(file);
+            }
+        }
     }
 }

@@ -3,7 +3,6 @@ package dev.vedns.transport;
 import static dev.vedns.Queries.query;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.vedns.Fleet;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.net.DatagramPacket;
@@ -23,7 +22,7 @@ class GarbagePacketsTest {
 
     @Test
     void udpSurvivesGarbage() throws Exception {
-        try (RunningServer dns = new RunningServer(Fleet.standard()); DatagramSocket socket = new DatagramSocket()) {
+        try (RunningServer dns = new RunningServer(); DatagramSocket socket = new DatagramSocket()) {
             InetSocketAddress target = new InetSocketAddress("127.0.0.1", dns.server.udpAddress().getPort());
             Random random = new Random(7);
             byte[] valid = query("mydb.writer.postgres.internal.", Type.A).toWire();
@@ -50,7 +49,7 @@ class GarbagePacketsTest {
 
     @Test
     void tcpSurvivesGarbage() throws Exception {
-        try (RunningServer dns = new RunningServer(Fleet.standard())) {
+        try (RunningServer dns = new RunningServer()) {
             Random random = new Random(11);
             byte[] valid = query("mydb.reader.postgres.internal.", Type.A).toWire();
             for (int connection = 0; connection < 50; connection++) {

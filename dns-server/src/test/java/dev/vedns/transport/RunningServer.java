@@ -1,29 +1,44 @@
 package dev.vedns.transport;
 
 import dev.vedns.Fleet;
+import dev.vedns.Vedns;
+import dev.vedns.engine.RoutingEngine;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.SimpleResolver;
 
-/** A real DNS server on a loopback ephemeral port, with clients for tests. */
+/**
+ * vedns built through the facade on a data directory of its own, DNS on a loopback ephemeral port, holding
+ * the standard fleet; with clients for tests.
+ */
 final class RunningServer implements AutoCloseable {
 
-    final Fleet fleet;
-    final DnsServer server;
+    private final Path directory;
+    private final Vedns vedns;
+    final DnsListener server;
 
-    RunningServer(Fleet fleet, Duration idleTimeout, int maxConnections) throws InterruptedException {
-        this.fleet = fleet;
-        this.server = DnsServer.start(new DnsServerSettings("127.0.0.1", 0, idleTimeout, maxConnections, 2),
-                fleet.engine());
+    RunningServer(Duration idleTimeout, int maxConnections) throws IOException, InterruptedException {
+        this.directory = Files.createTempDirectory("vedns-dns-test");
+        this.vedns = Vedns.open(Fleet.settings(directory, idleTimeout, maxConnections, 1000, false));
+        this.server = vedns.dns();
+        Fleet.on(vedns.engine()).standardSet();
     }
 
-    RunningServer(Fleet fleet) throws InterruptedException {
-        this(fleet, Duration.ofSeconds(10), 100);
+    RunningServer() throws IOException, InterruptedException {
+        this(Duration.ofSeconds(10), 100);
+    }
+
+    RoutingEngine engine() {
+        return vedns.engine();
     }
 
     Message udp(Message query) throws IOException {
@@ -63,7 +78,10 @@ final class RunningServer implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        server.close();
+    public void close() throws IOException {
+        vedns.close();
+        try (Stream<Path> files = Files.walk(directory)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
     }
 }

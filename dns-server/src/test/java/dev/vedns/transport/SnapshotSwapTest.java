@@ -4,7 +4,6 @@ import static dev.vedns.Queries.query;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.vedns.Fleet;
 import dev.vedns.routing.RoutingCommand;
 import dev.vedns.routing.RoutingException;
 import java.util.List;
@@ -21,9 +20,9 @@ class SnapshotSwapTest {
 
     @Test
     void theNextQueryAfterApplySeesTheChange() throws Exception {
-        try (RunningServer dns = new RunningServer(Fleet.standard())) {
+        try (RunningServer dns = new RunningServer()) {
             long serial = soaSerial(dns);
-            dns.fleet.engine().apply(new RoutingCommand.RetargetReader("pg-main", "mydb", List.of("pg-main")));
+            dns.engine().apply(new RoutingCommand.RetargetReader("pg-main", "mydb", List.of("pg-main")));
             assertEquals("pg-main.postgres.internal.", readerTarget(dns));
             long next = soaSerial(dns);
             assertEquals(serial + 1, next);
@@ -31,10 +30,10 @@ class SnapshotSwapTest {
             assertThrowsRefusal(dns);
             assertEquals(next, soaSerial(dns));
 
-            dns.fleet.engine().apply(new RoutingCommand.RetargetReader("pg-main", "mydb", List.of("pg-main")));
+            dns.engine().apply(new RoutingCommand.RetargetReader("pg-main", "mydb", List.of("pg-main")));
             assertEquals(next, soaSerial(dns), "a change that changes nothing keeps the serial");
 
-            dns.fleet.engine().apply(new RoutingCommand.DeleteEndpoint("pg-main", "mydb"));
+            dns.engine().apply(new RoutingCommand.DeleteEndpoint("pg-main", "mydb"));
             assertEquals(Rcode.NXDOMAIN, dns.tcp(query("mydb.reader.postgres.internal.", Type.A)).getRcode());
             assertTrue(soaSerial(dns) > next);
         }
@@ -42,7 +41,7 @@ class SnapshotSwapTest {
 
     private static void assertThrowsRefusal(RunningServer dns) {
         try {
-            dns.fleet.engine().apply(new RoutingCommand.RetargetReader("pg-main", "mydb", List.of("pg-ghost")));
+            dns.engine().apply(new RoutingCommand.RetargetReader("pg-main", "mydb", List.of("pg-ghost")));
         } catch (RoutingException expected) {
             return;
         }

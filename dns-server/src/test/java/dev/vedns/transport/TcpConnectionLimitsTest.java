@@ -4,7 +4,6 @@ import static dev.vedns.Queries.parse;
 import static dev.vedns.Queries.query;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.vedns.Fleet;
 import java.io.InputStream;
 import java.net.Socket;
 import java.net.SocketException;
@@ -18,7 +17,7 @@ class TcpConnectionLimitsTest {
 
     @Test
     void anIdleConnectionIsClosedByTheServer() throws Exception {
-        try (RunningServer dns = new RunningServer(Fleet.standard(), Duration.ofMillis(200), 10);
+        try (RunningServer dns = new RunningServer(Duration.ofMillis(200), 10);
              Socket socket = dns.connect()) {
             RunningServer.writeFrame(socket, query("postgres.internal.", Type.SOA).toWire());
             assertEquals(Rcode.NOERROR, parse(RunningServer.readFrame(socket)).getRcode());
@@ -29,7 +28,7 @@ class TcpConnectionLimitsTest {
 
     @Test
     void connectionsBeyondTheLimitAreClosed() throws Exception {
-        try (RunningServer dns = new RunningServer(Fleet.standard(), Duration.ofSeconds(30), 2);
+        try (RunningServer dns = new RunningServer(Duration.ofSeconds(30), 2);
              Socket first = dns.connect(); Socket second = dns.connect()) {
             for (Socket socket : new Socket[] {first, second}) {
                 RunningServer.writeFrame(socket, query("postgres.internal.", Type.SOA).toWire());

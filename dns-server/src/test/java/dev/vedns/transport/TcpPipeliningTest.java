@@ -4,7 +4,6 @@ import static dev.vedns.Queries.parse;
 import static dev.vedns.Queries.query;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.vedns.Fleet;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.net.Socket;
@@ -21,7 +20,7 @@ class TcpPipeliningTest {
         String[] names = {"mydb.writer.postgres.internal.", "missing.postgres.internal.", "mydb.reader.postgres.internal.",
                 "postgres.internal."};
         int[] expected = {Rcode.NOERROR, Rcode.NXDOMAIN, Rcode.NOERROR, Rcode.NOERROR};
-        try (RunningServer dns = new RunningServer(Fleet.standard()); Socket socket = dns.connect()) {
+        try (RunningServer dns = new RunningServer(); Socket socket = dns.connect()) {
             ByteArrayOutputStream burst = new ByteArrayOutputStream();
             DataOutputStream out = new DataOutputStream(burst);
             int[] ids = new int[names.length];

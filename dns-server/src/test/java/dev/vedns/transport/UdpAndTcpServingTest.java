@@ -4,7 +4,6 @@ import static dev.vedns.Queries.query;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.vedns.Fleet;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,11 +21,11 @@ class UdpAndTcpServingTest {
 
     @BeforeAll
     static void start() throws Exception {
-        dns = new RunningServer(Fleet.standard());
+        dns = new RunningServer();
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws Exception {
         dns.close();
     }
 

@@ -85,7 +85,7 @@ class IncrementalUpdateTest {
             case 5 -> new RoutingCommand.RetargetReader(primary, pair, List.of(random.nextBoolean() ? primary : replica));
             case 6 -> new RoutingCommand.DeleteServer(random.nextBoolean() ? replica : primary);
             case 7 -> new RoutingCommand.DeleteEndpoint(primary, pair);
-            default -> new RoutingCommand.Promote(replica, random.nextBoolean() ? "Switchover" : "Standalone", null);
+            default -> RoutingCommand.Promote.of(replica, random.nextBoolean() ? "Switchover" : "Standalone", null);
         };
     }
 

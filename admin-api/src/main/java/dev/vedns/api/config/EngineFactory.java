@@ -1,15 +1,16 @@
 package dev.vedns.api.config;
 
+import dev.vedns.Vedns;
+import dev.vedns.VednsSettings;
 import dev.vedns.api.state.BootstrapFile;
-import dev.vedns.api.state.StateImport;
 import dev.vedns.engine.RoutingEngine;
-import dev.vedns.routing.RoutingException;
-import dev.vedns.storage.FileStore;
 import dev.vedns.routing.AddressLiterals;
-import dev.vedns.transport.DnsServerSettings;
+import dev.vedns.routing.RoutingException;
+import dev.vedns.transport.DnsListenerSettings;
 import dev.vedns.zone.ZoneNames;
 import dev.vedns.zone.ZoneSettings;
 import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.exceptions.ConfigurationException;
 import jakarta.inject.Singleton;
@@ -22,7 +23,7 @@ import java.util.stream.Collectors;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.TextParseException;
 
-/** Builds the engine's plain settings objects from the Micronaut configuration, failing fast on bad values. */
+/** Builds the engine through its facade from the Micronaut configuration, failing fast on bad values. */
 @Factory
 public class EngineFactory {
 
@@ -37,54 +38,41 @@ public class EngineFactory {
                 ttl.getEndpoint(), ttl.getServer(), ttl.getNegative(), ttl.getApex());
     }
 
-    @Singleton
-    DnsServerSettings dnsServerSettings(VednsConfiguration config) {
-        VednsConfiguration.Dns dns = config.getDns();
-        return new DnsServerSettings(dns.getHost(), dns.getPort(), dns.getTcpIdleTimeout(), dns.getTcpMaxConnections(),
-                dns.getThreads());
-    }
-
-    /** Opens the data directory, recovering every acknowledged change; closed (unlocked) at shutdown. */
-    @Singleton
+    /**
+     * The engine as the facade assembles it: the data directory recovered, the bootstrap file applied to an
+     * empty one, DNS listening. Eager, so DNS is up with the API; closed (checkpointed, unlocked) at shutdown.
+     */
+    @Context
     @Bean(preDestroy = "close")
-    FileStore fileStore(VednsConfiguration config) {
+    Vedns vedns(ZoneSettings zone, VednsConfiguration config, BootstrapFile bootstrap) throws InterruptedException {
         int retain = config.getEvents().getRetain();
         if (retain < 1) {
             throw new ConfigurationException("vedns.events.retain must be at least 1, not " + retain);
         }
-        // A new directory starts at a clock-based serial, so a secondary that knew an older vedns never sees it go back.
-        return FileStore.open(config.getDataDir(), Instant.now().getEpochSecond(), retain,
-                config.getJournal().isRecoverDamaged());
-    }
-
-    @Singleton
-    RoutingEngine routingEngine(ZoneSettings settings, VednsConfiguration config, FileStore store,
-                                BootstrapFile bootstrap) {
         int checkpointEvery = config.getJournal().getCheckpointEvery();
         if (checkpointEvery < 1) {
             throw new ConfigurationException("vedns.journal.checkpoint-every must be at least 1, not " + checkpointEvery);
         }
-        RoutingEngine engine = new RoutingEngine(settings, store.recovered(), config.getEvents().getRetain(), store,
-                checkpointEvery);
-        if (store.replayed() > 0) {
-            // Folding the replayed journal into a snapshot also drops any torn tail the recovery cut off.
-            engine.checkpoint();
-        }
+        VednsConfiguration.Dns dns = config.getDns();
+        DnsListenerSettings listener = new DnsListenerSettings(dns.getHost(), dns.getPort(), dns.getTcpIdleTimeout(),
+                dns.getTcpMaxConnections(), dns.getThreads());
         Path file = config.getBootstrapFile();
-        if (file != null && store.recovered().lastEventId() == 0) {
-            applyBootstrap(engine, file, bootstrap.read(file));
-        }
-        return engine;
-    }
-
-    private static void applyBootstrap(RoutingEngine engine, Path file, StateImport document) {
+        // A new directory starts at a clock-based serial, so a secondary that knew an older vedns never sees it go back.
+        VednsSettings settings = new VednsSettings(zone, listener, config.getDataDir(), Instant.now().getEpochSecond(),
+                retain, checkpointEvery, config.getJournal().isRecoverDamaged(),
+                file == null ? null : () -> bootstrap.read(file).toCommand());
         try {
-            engine.apply(document.toCommand());
+            return Vedns.open(settings);
         } catch (RoutingException refused) {
             throw new ConfigurationException("vedns.bootstrap-file " + file.toAbsolutePath() + " was refused: "
                     + refused.detail() + refused.errors().stream().map(error -> "\n  " + error.field() + ": "
                     + error.message()).collect(Collectors.joining()));
         }
+    }
+
+    @Singleton
+    RoutingEngine routingEngine(Vedns vedns) {
+        return vedns.engine();
     }
 
     private static Name absoluteName(String key, String text) {

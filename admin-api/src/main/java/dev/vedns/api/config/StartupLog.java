@@ -1,5 +1,7 @@
 package dev.vedns.api.config;
 
+import dev.vedns.Vedns;
+import dev.vedns.transport.DnsListener;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
 import jakarta.inject.Singleton;
@@ -16,8 +18,8 @@ public class StartupLog {
     private final DnsListener dns;
     private final VednsConfiguration config;
 
-    public StartupLog(DnsListener dns, VednsConfiguration config) {
-        this.dns = dns;
+    public StartupLog(Vedns vedns, VednsConfiguration config) {
+        this.dns = vedns.dns();
         this.config = config;
     }
 

@@ -40,28 +40,35 @@ public class VirtualEndpointsController {
         return representations.endpoint(RoutingQueries.endpoint(engine.table(), serverName, endpointName));
     }
 
-    /** With {@code dryRun=true}, the pair as it would be (200), or the problem that refuses it; nothing done. */
+    /**
+     * With {@code dryRun=true} on any change below, the answer the change would get, judged by the same rules,
+     * with nothing journaled, published or recorded.
+     */
     @Put("/{endpointName}")
     public HttpResponse<EndpointResource> put(String serverName, String endpointName, @Nullable @QueryValue String dryRun,
                                               @Body EndpointRequest request) {
         boolean dry = DryRun.requested(dryRun);
-        RoutingCommand.PutEndpoint put = new RoutingCommand.PutEndpoint(serverName, endpointName,
-                request.endpointType(), request.members());
-        Applied applied = dry ? engine.preview(put) : engine.apply(put);
+        Applied applied = run(new RoutingCommand.PutEndpoint(serverName, endpointName, request.endpointType(),
+                request.members()), dry);
         return HttpResponse.status(applied.created() && !dry ? HttpStatus.CREATED : HttpStatus.OK)
                 .body(representations.endpoint(applied.table().endpoint(endpointName)));
     }
 
     @Patch("/{endpointName}")
-    public EndpointResource retarget(String serverName, String endpointName, @Body EndpointRequest request) {
-        Applied applied = engine.apply(new RoutingCommand.RetargetReader(serverName, endpointName,
-                request.endpointType(), request.members()));
+    public EndpointResource retarget(String serverName, String endpointName, @Nullable @QueryValue String dryRun,
+                                     @Body EndpointRequest request) {
+        Applied applied = run(new RoutingCommand.RetargetReader(serverName, endpointName, request.endpointType(),
+                request.members()), DryRun.requested(dryRun));
         return representations.endpoint(applied.table().endpoint(endpointName));
     }
 
     @Delete("/{endpointName}")
-    public HttpResponse<Void> delete(String serverName, String endpointName) {
-        engine.apply(new RoutingCommand.DeleteEndpoint(serverName, endpointName));
+    public HttpResponse<Void> delete(String serverName, String endpointName, @Nullable @QueryValue String dryRun) {
+        run(new RoutingCommand.DeleteEndpoint(serverName, endpointName), DryRun.requested(dryRun));
         return HttpResponse.noContent();
+    }
+
+    private Applied run(RoutingCommand command, boolean dry) {
+        return dry ? engine.preview(command) : engine.apply(command);
     }
 }

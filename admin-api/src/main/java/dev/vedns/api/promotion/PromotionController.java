@@ -34,7 +34,7 @@ public class PromotionController {
                                    @Nullable @Body PromoteRequest request) {
         boolean dry = DryRun.requested(dryRun);
         PromoteRequest body = request == null ? new PromoteRequest(null, null) : request;
-        RoutingCommand.Promote promote = new RoutingCommand.Promote(serverName, body.promoteMode(), body.promoteOption());
+        RoutingCommand.Promote promote = RoutingCommand.Promote.of(serverName, body.promoteMode(), body.promoteOption());
         Applied applied = dry ? engine.preview(promote) : engine.apply(promote);
         RoutingTable table = applied.table();
         // The promoted server's set first, then every other set whose members the promotion changed.
@@ -47,8 +47,7 @@ public class PromotionController {
             }
         }
         List<Server> sets = primaries.stream().map(table::server).toList();
-        return new PromotionResult(serverName, applied.event().details().get("promoteMode"),
-                applied.event().details().get("promoteOption"), applied.event().id(),
+        return new PromotionResult(serverName, promote.mode().name(), promote.option().name(), applied.event().id(),
                 sets.stream().map(primary -> representations.server(table, primary)).toList());
     }
 }

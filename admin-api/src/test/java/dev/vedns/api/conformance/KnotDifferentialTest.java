@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vedns.api.Api;
-import dev.vedns.api.Vedns;
+import dev.vedns.api.VednsUnderTest;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -61,7 +61,7 @@ class KnotDifferentialTest {
     }
 
     @Inject
-    Vedns vedns;
+    VednsUnderTest vedns;
 
     @TempDir
     Path knotDirectory;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vedns.api.Api;
-import dev.vedns.api.Vedns;
+import dev.vedns.api.VednsUnderTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +26,7 @@ import org.xbill.DNS.Type;
 class ZoneExportTest {
 
     @Inject
-    Vedns vedns;
+    VednsUnderTest vedns;
 
     @TempDir
     Path directory;
@@ -62,7 +62,7 @@ class ZoneExportTest {
     }
 
     /** Every record DNS holds, counted by asking for each exported owner's RRsets. */
-    private static int countRecords(Vedns vedns) throws Exception {
+    private static int countRecords(VednsUnderTest vedns) throws Exception {
         int count = 0;
         for (String owner : List.of("postgres.internal.", "ns1.postgres.internal.", "pg-main.postgres.internal.",
                 "pg-replica-1.postgres.internal.", "pg-replica-2.postgres.internal.", "pg-orders.postgres.internal.",

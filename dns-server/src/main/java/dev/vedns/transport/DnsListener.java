@@ -1,5 +1,6 @@
 package dev.vedns.transport;
 
+import dev.vedns.answer.Wire;
 import dev.vedns.zone.ZoneSnapshot;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
@@ -28,9 +29,8 @@ import java.util.function.Supplier;
  * epoll, one UDP socket per event loop shares the port (SO_REUSEPORT), so the kernel spreads clients over
  * the cores without any lock between them.
  */
-public final class DnsServer implements AutoCloseable {
+public final class DnsListener implements AutoCloseable {
 
-    private static final int MAX_DNS_MESSAGE = 65535;
     private static final int BIND_ATTEMPTS = 10;
     private static final int SOCKET_BUFFER = 4 * 1024 * 1024;
     /** A UDP query is a few dozen bytes; one larger than this is no query a resolver sends, and is dropped. */
@@ -40,9 +40,9 @@ public final class DnsServer implements AutoCloseable {
     private final EventLoopGroup group;
     private final List<Channel> udp;
     private final Channel tcp;
-    private final Transports transport;
+    private final SocketIo transport;
 
-    private DnsServer(EventLoopGroup group, List<Channel> udp, Channel tcp, Transports transport) {
+    private DnsListener(EventLoopGroup group, List<Channel> udp, Channel tcp, SocketIo transport) {
         this.group = group;
         this.udp = udp;
         this.tcp = tcp;
@@ -51,12 +51,12 @@ public final class DnsServer implements AutoCloseable {
 
     /** Loads the transport's classes and native library ahead of {@link #start}, which then finds them ready. */
     public static void loadTransport() {
-        Transports.best();
+        SocketIo.best();
     }
 
     /** Binds UDP and TCP; with port 0 both get the same free port. */
-    public static DnsServer start(DnsServerSettings settings, Supplier<ZoneSnapshot> zone) throws InterruptedException {
-        Transports transport = Transports.best();
+    public static DnsListener start(DnsListenerSettings settings, Supplier<ZoneSnapshot> zone) throws InterruptedException {
+        SocketIo transport = SocketIo.best();
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(settings.eventLoops(), new DefaultThreadFactory("vedns-dns"),
                 transport.ioHandlers());
         try {
@@ -66,7 +66,7 @@ public final class DnsServer implements AutoCloseable {
                     udp = bindUdp(group, transport, settings, zone);
                     int port = ((InetSocketAddress) udp.get(0).localAddress()).getPort();
                     Channel tcp = bindTcp(group, transport, settings, port, zone);
-                    return new DnsServer(group, udp, tcp, transport);
+                    return new DnsListener(group, udp, tcp, transport);
                 } catch (Exception bindFailure) {
                     for (Channel channel : udp) {
                         channel.close().sync();
@@ -86,7 +86,7 @@ public final class DnsServer implements AutoCloseable {
         }
     }
 
-    private static List<Channel> bindUdp(EventLoopGroup group, Transports transport, DnsServerSettings settings,
+    private static List<Channel> bindUdp(EventLoopGroup group, SocketIo transport, DnsListenerSettings settings,
                                          Supplier<ZoneSnapshot> zone) throws InterruptedException {
         Bootstrap bootstrap = new Bootstrap()
                 .group(group)
@@ -117,7 +117,7 @@ public final class DnsServer implements AutoCloseable {
         return channels;
     }
 
-    private static Channel bindTcp(EventLoopGroup group, Transports transport, DnsServerSettings settings, int port,
+    private static Channel bindTcp(EventLoopGroup group, SocketIo transport, DnsListenerSettings settings, int port,
                                    Supplier<ZoneSnapshot> zone) throws InterruptedException {
         TcpQueryHandler queries = new TcpQueryHandler(zone);
         AtomicInteger open = new AtomicInteger();
@@ -133,7 +133,7 @@ public final class DnsServer implements AutoCloseable {
                         channel.pipeline().addLast(
                                 new TcpConnectionLimit(open, settings.tcpMaxConnections()),
                                 new IdleStateHandler(0, 0, idleMillis, TimeUnit.MILLISECONDS),
-                                new LengthFieldBasedFrameDecoder(MAX_DNS_MESSAGE, 0, 2, 0, 2),
+                                new LengthFieldBasedFrameDecoder(Wire.MAX_MESSAGE, 0, 2, 0, 2),
                                 new LengthFieldPrepender(2),
                                 queries);
                     }

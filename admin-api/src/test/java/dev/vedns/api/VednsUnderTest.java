@@ -1,6 +1,7 @@
 package dev.vedns.api;
 
-import dev.vedns.api.config.DnsListener;
+import dev.vedns.Vedns;
+import dev.vedns.transport.DnsListener;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.json.JsonMapper;
@@ -8,16 +9,16 @@ import jakarta.inject.Singleton;
 
 /** The application under test as its users reach it: the admin API and the DNS server on their real ports. */
 @Singleton
-public class Vedns {
+public class VednsUnderTest {
 
     private final Api api;
     private final Dns dns;
     private final DnsListener listener;
 
-    public Vedns(@Client("/") HttpClient client, JsonMapper mapper, DnsListener listener) {
+    public VednsUnderTest(@Client("/") HttpClient client, JsonMapper mapper, Vedns engine) {
         this.api = new Api(client, mapper);
+        this.listener = engine.dns();
         this.dns = new Dns(listener);
-        this.listener = listener;
     }
 
     public Api api() {

@@ -10,7 +10,7 @@ import java.time.Duration;
  * @param tcpMaxConnections connections beyond this are closed at once, so a flood cannot exhaust the server
  * @param threads           event loops (and, with epoll, UDP sockets sharing the port); 0 means one per two cores
  */
-public record DnsServerSettings(String host, int port, Duration tcpIdleTimeout, int tcpMaxConnections, int threads) {
+public record DnsListenerSettings(String host, int port, Duration tcpIdleTimeout, int tcpMaxConnections, int threads) {
 
     /**
      * Half the cores by default: the kernel's own UDP work (softirq, wake-ups) needs the other half. Measured on

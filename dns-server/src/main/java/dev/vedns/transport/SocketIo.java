@@ -12,19 +12,19 @@ import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 
 /** Netty's native epoll transport where the platform has it (Linux), NIO everywhere else. */
-enum Transports {
+enum SocketIo {
     EPOLL(EpollDatagramChannel.class, EpollServerSocketChannel.class),
     NIO(NioDatagramChannel.class, NioServerSocketChannel.class);
 
     final Class<? extends DatagramChannel> datagram;
     final Class<? extends ServerSocketChannel> server;
 
-    Transports(Class<? extends DatagramChannel> datagram, Class<? extends ServerSocketChannel> server) {
+    SocketIo(Class<? extends DatagramChannel> datagram, Class<? extends ServerSocketChannel> server) {
         this.datagram = datagram;
         this.server = server;
     }
 
-    static Transports best() {
+    static SocketIo best() {
         return Epoll.isAvailable() ? EPOLL : NIO;
     }
 

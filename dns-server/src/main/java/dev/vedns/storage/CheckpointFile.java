@@ -11,22 +11,37 @@ import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 
 /**
- * The whole state in one file, replaced atomically: written to a temporary file, fsynced, renamed over the
- * old one, and the directory fsynced, so a crash leaves either the old snapshot or the new one.
+ * The checkpoint: the whole durable state in one file, replaced atomically: written to a temporary file, fsynced, renamed over the
+ * old one, and the directory fsynced, so a crash leaves either the old checkpoint or the new one.
  */
-final class SnapshotFile {
+final class CheckpointFile {
 
     static final byte[] MAGIC = "VEDNSS01".getBytes(StandardCharsets.US_ASCII);
 
     private final Path path;
     private final Path temporary;
 
-    SnapshotFile(Path path) {
+    /** What earlier versions of vedns called this file: a directory they wrote is taken over as it is. */
+    private static final String EARLIER_NAME = "state.snap";
+
+    private CheckpointFile(Path path) {
         this.path = path;
         this.temporary = path.resolveSibling(path.getFileName() + ".tmp");
     }
 
-    /** The stored payload, or null when no snapshot was ever written. */
+    /** The checkpoint of a data directory. */
+    static CheckpointFile in(Path directory) throws IOException {
+        Path path = directory.resolve("checkpoint");
+        Path earlier = directory.resolve(EARLIER_NAME);
+        if (Files.exists(earlier) && !Files.exists(path)) {
+            Files.move(earlier, path, StandardCopyOption.ATOMIC_MOVE);
+            syncDirectory(directory);
+        }
+        Files.deleteIfExists(directory.resolve(EARLIER_NAME + ".tmp"));
+        return new CheckpointFile(path);
+    }
+
+    /** The stored payload, or null when no checkpoint was ever written. */
     byte[] read() throws IOException {
         Files.deleteIfExists(temporary);
         if (!Files.exists(path)) {
@@ -36,7 +51,7 @@ final class SnapshotFile {
         int end = bytes.length >= MAGIC.length && Arrays.equals(bytes, 0, MAGIC.length, MAGIC, 0, MAGIC.length)
                 ? Frames.validFrameEnd(bytes, MAGIC.length, bytes.length) : -1;
         if (end != bytes.length) {
-            throw new StartupException("Snapshot " + path + " is damaged (its checksum does not match). It is only"
+            throw new StartupException("Checkpoint " + path + " is damaged (its checksum does not match). It is only"
                     + " ever replaced by an atomic rename, so this is damage from outside vedns: restore the data"
                     + " directory from a backup.");
         }

@@ -1,0 +1,87 @@
+package dev.vedns;
+
+import dev.vedns.engine.RoutingEngine;
+import dev.vedns.storage.FileStore;
+import dev.vedns.storage.StartupException;
+import dev.vedns.transport.DnsListener;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * The one way to run the engine, for the application and for tests alike: the data directory, the single
+ * writer over it, and the DNS listener answering from what the writer publishes.
+ */
+public final class Vedns implements AutoCloseable {
+
+    private final FileStore store;
+    private final RoutingEngine engine;
+    private final DnsListener dns;
+
+    private Vedns(FileStore store, RoutingEngine engine, DnsListener dns) {
+        this.store = store;
+        this.engine = engine;
+        this.dns = dns;
+    }
+
+    /**
+     * Opens the data directory, recovering every acknowledged change; folds a replayed journal into a
+     * checkpoint (which also drops a torn tail the recovery cut off); applies the bootstrap document to a
+     * directory that never held anything; then starts DNS. A refused bootstrap document throws its
+     * {@link dev.vedns.routing.RoutingException}, a directory that cannot be used a {@link StartupException};
+     * either way nothing is left running or locked.
+     */
+    public static Vedns open(VednsSettings settings) throws InterruptedException {
+        FileStore store = FileStore.open(settings.dataDirectory(), settings.freshSerial(), settings.retainEvents(),
+                settings.recoverDamaged());
+        try {
+            RoutingEngine engine = new RoutingEngine(settings.zone(), store.recovered(), settings.retainEvents(), store,
+                    settings.checkpointEvery());
+            if (store.replayed() > 0) {
+                engine.checkpoint();
+            }
+            if (settings.bootstrap() != null && store.recovered().lastEventId() == 0) {
+                engine.apply(settings.bootstrap().get());
+            }
+            return new Vedns(store, engine, DnsListener.start(settings.dns(), engine));
+        } catch (InterruptedException | RuntimeException failure) {
+            closeAfterFailure(store, failure);
+            throw failure;
+        }
+    }
+
+    public RoutingEngine engine() {
+        return engine;
+    }
+
+    public DnsListener dns() {
+        return dns;
+    }
+
+    /** How many journal records the start replayed on top of the checkpoint: the changes a crash left to redo. */
+    public int replayed() {
+        return store.replayed();
+    }
+
+    /** Stops DNS, checkpoints so the next start replays nothing, and unlocks the data directory. */
+    @Override
+    public void close() {
+        try {
+            dns.close();
+            engine.checkpoint();
+        } finally {
+            try {
+                store.close();
+            } catch (IOException failure) {
+                throw new UncheckedIOException(failure);
+            }
+        }
+    }
+
+    private static void closeAfterFailure(FileStore store, Exception failure) {
+        try {
+            store.close();
+        } catch (IOException closing) {
+            failure.addSuppressed(closing);
+        }
+    }
+}

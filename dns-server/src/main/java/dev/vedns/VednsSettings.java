@@ -1,0 +1,24 @@
+package dev.vedns;
+
+import dev.vedns.routing.RoutingCommand;
+import dev.vedns.transport.DnsListenerSettings;
+import dev.vedns.zone.ZoneSettings;
+import java.nio.file.Path;
+import java.util.function.Supplier;
+
+/**
+ * Everything {@link Vedns#open} needs.
+ *
+ * @param dataDirectory   where the journal, the checkpoint and the lock live; created on first start
+ * @param freshSerial     the SOA serial of a data directory that never held anything
+ * @param retainEvents    how many routing events are kept (at least 1)
+ * @param checkpointEvery after this many changes the whole state is checkpointed and the journal compacted
+ * @param recoverDamaged  the operator's explicit choice to start from a journal damaged before its end, cutting
+ *                        it at the damage
+ * @param bootstrap       the document to apply when the data directory never held anything, read only then;
+ *                        null for none
+ */
+public record VednsSettings(ZoneSettings zone, DnsListenerSettings dns, Path dataDirectory, long freshSerial,
+                            int retainEvents, int checkpointEvery, boolean recoverDamaged,
+                            Supplier<RoutingCommand.ReplaceState> bootstrap) {
+}
