@@ -85,37 +85,25 @@ class Server:
             self.process.kill()
 
 
-def start_knot(zone_file, origin, work):
-    directory = os.path.join(work, "knot")
-    os.makedirs(directory)
-    port = free_port()
-    config = os.path.join(directory, "knot.conf")
-    with open(config, "w") as out:
-        out.write(f"server:\n  listen: 127.0.0.1@{port}\n  rundir: {directory}\n  udp-workers: 1\n"
-                  f"  tcp-workers: 1\n  background-workers: 1\ndatabase:\n  storage: {directory}\n"
-                  f"log:\n  - target: stderr\n    any: warning\n"
-                  f"zone:\n  - domain: {origin}\n    file: {zone_file}\n")
-    return "knot", port, subprocess.Popen(["knotd", "-c", config], stdout=subprocess.DEVNULL,
-                                          stderr=subprocess.DEVNULL)
+def knot_config(directory, port, zone_file, origin):
+    return (f"server:\n  listen: 127.0.0.1@{port}\n  rundir: {directory}\n  udp-workers: 1\n"
+            f"  tcp-workers: 1\n  background-workers: 1\ndatabase:\n  storage: {directory}\n"
+            f"log:\n  - target: stderr\n    any: warning\n"
+            f"zone:\n  - domain: {origin}\n    file: {zone_file}\n")
 
 
-def start_nsd(zone_file, origin, work):
-    directory = os.path.join(work, "nsd")
-    os.makedirs(directory)
-    port = free_port()
-    config = os.path.join(directory, "nsd.conf")
-    with open(config, "w") as out:
-        out.write(f"server:\n  ip-address: 127.0.0.1@{port}\n  server-count: 1\n  username: \"\"\n"
-                  f"  zonesdir: \"{directory}\"\n  database: \"\"\n  pidfile: \"{directory}/nsd.pid\"\n"
-                  f"  xfrdfile: \"{directory}/xfrd.state\"\n  zonelistfile: \"{directory}/zone.list\"\n"
-                  f"  logfile: \"{directory}/nsd.log\"\n  verbosity: 0\n  rrl-ratelimit: 0\n"
-                  f"  rrl-whitelist-ratelimit: 0\nremote-control:\n  control-enable: no\n"
-                  f"zone:\n  name: {origin}\n  zonefile: {zone_file}\n")
-    return "nsd", port, subprocess.Popen(["nsd", "-d", "-c", config], stdout=subprocess.DEVNULL,
-                                         stderr=subprocess.DEVNULL)
+def nsd_config(directory, port, zone_file, origin):
+    return (f"server:\n  ip-address: 127.0.0.1@{port}\n  server-count: 1\n  username: \"\"\n"
+            f"  zonesdir: \"{directory}\"\n  database: \"\"\n  pidfile: \"{directory}/nsd.pid\"\n"
+            f"  xfrdfile: \"{directory}/xfrd.state\"\n  zonelistfile: \"{directory}/zone.list\"\n"
+            f"  logfile: \"{directory}/nsd.log\"\n  verbosity: 0\n  rrl-ratelimit: 0\n"
+            f"  rrl-whitelist-ratelimit: 0\nremote-control:\n  control-enable: no\n"
+            f"zone:\n  name: {origin}\n  zonefile: {zone_file}\n")
 
 
-PEERS = (("knotd", start_knot), ("nsd", start_nsd))
+# name, program, its configuration, how it runs in the foreground with that configuration
+PEERS = (("knot", "knotd", knot_config, lambda config: ["knotd", "-c", config]),
+         ("nsd", "nsd", nsd_config, lambda config: ["nsd", "-d", "-c", config]))
 
 
 def start_peers(datadir, work):
@@ -123,12 +111,18 @@ def start_peers(datadir, work):
     with open(zone_file) as source:
         origin = source.readline().split()[1]
     peers = []
-    for program, start in PEERS:
-        if shutil.which(program):
-            name, port, process = start(zone_file, origin, work)
-            peers.append(Server(name, port, process.pid, process))
-        else:
-            print(f"{program} is not installed: left out", file=sys.stderr)
+    for name, program, configuration, command in PEERS:
+        if not shutil.which(program):
+            print(f"{program} is not installed: {name} left out", file=sys.stderr)
+            continue
+        directory = os.path.join(work, name)
+        os.makedirs(directory)
+        port = free_port()
+        config = os.path.join(directory, f"{name}.conf")
+        with open(config, "w") as out:
+            out.write(configuration(directory, port, zone_file, origin))
+        process = subprocess.Popen(command(config), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        peers.append(Server(name, port, process.pid, process))
     for peer in peers:
         wait_answering(peer, origin)
     return peers

@@ -76,7 +76,7 @@ class CliTest {
         // Roles change only by promotion: update offers no flag that the rules would always refuse.
         CliRunner.Run role = cli.run("server", "update", "-n", "pg-replica-1", "--role", "Primary", "--address", "10.0.0.16");
         role.expect(2);
-        assertTrue(role.err().contains("Unknown option: '--role'"), role.err());
+        assertTrue(role.err().contains("Unknown options: '--role'"), role.err());
     }
 
     @Test

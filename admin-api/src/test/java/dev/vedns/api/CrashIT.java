@@ -28,7 +28,7 @@ class CrashIT {
 
     private static final int KILLS = 20;
     private static final List<String> ARGUMENTS = List.of("--vedns.dns.port=0", "--micronaut.server.port=0",
-            // Checkpoints every few changes, so some kills land during a snapshot or a compaction.
+            // Checkpoints every few changes, so some kills land during a checkpoint or a compaction.
             "--vedns.journal.checkpoint-every=7");
 
     @TempDir

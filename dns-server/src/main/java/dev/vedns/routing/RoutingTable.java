@@ -37,7 +37,7 @@ public final class RoutingTable {
     }
 
     /**
-     * A table of these servers and pairs, built in one go (a snapshot being loaded, an import): no rules are
+     * A table of these servers and pairs, built in one go (a checkpoint being loaded, an import): no rules are
      * checked. Each map is filled segment by segment, sized up front, as this is most of loading a large state.
      */
     public static RoutingTable of(Collection<Server> servers, Collection<VirtualEndpoint> endpoints) {

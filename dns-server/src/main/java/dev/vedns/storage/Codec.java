@@ -23,7 +23,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The binary form of journal records and state snapshots. Version 1; every field in a fixed order, and every
+ * The binary form of journal records and checkpoints. Version 1; every field in a fixed order, and every
  * kind and enum written as an explicit tag, so renaming or reordering a Java type never changes a file.
  */
 final class Codec {

@@ -85,13 +85,13 @@ class RestartRecoveryTest {
     }
 
     @Test
-    void recordsAlreadyInTheSnapshotAreNotReplayedTwice() throws Exception {
+    void recordsAlreadyInTheCheckpointAreNotReplayedTwice() throws Exception {
         Path journal = directory.resolve("journal");
         State before;
         try (StoredFleet fleet = new StoredFleet(directory).changes(6)) {
             byte[] uncompacted = Files.readAllBytes(journal);
             fleet.engine.checkpoint();
-            // A crash between the snapshot's rename and the journal's compaction leaves both behind.
+            // A crash between the checkpoint's rename and the journal's compaction leaves both behind.
             Files.write(journal, uncompacted);
             before = State.of(fleet);
         }

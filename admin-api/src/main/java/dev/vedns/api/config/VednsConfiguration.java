@@ -51,7 +51,7 @@ public class VednsConfiguration {
         this.ttl = ttl;
     }
 
-    /** Where the journal, the snapshot and the lock live; created on first start. */
+    /** Where the journal, the checkpoint and the lock live; created on first start. */
     public Path getDataDir() {
         return dataDir;
     }
@@ -83,7 +83,7 @@ public class VednsConfiguration {
         private int checkpointEvery = 1000;
         private boolean recoverDamaged;
 
-        /** After this many changes the whole state is written to the snapshot and the journal compacted. */
+        /** After this many changes the whole state is written to the checkpoint and the journal compacted. */
         public int getCheckpointEvery() {
             return checkpointEvery;
         }
