@@ -17,6 +17,12 @@ import org.junit.jupiter.api.Test;
 @MicronautTest(rebuildContext = true)
 class SameRefusalThroughPairAndStateTest {
 
+    /** The servers registered in {@link #setUp}, as a state document lists them. */
+    private static final String SERVERS = "[{\"name\":\"pg-main\",\"replicationRole\":\"Primary\",\"addresses\":[\"10.0.0.5\"]},"
+            + "{\"name\":\"pg-replica-1\",\"replicationRole\":\"AsyncReplica\",\"sourceServerName\":\"pg-main\","
+            + "\"addresses\":[\"10.0.0.6\"]},"
+            + "{\"name\":\"pg-other\",\"replicationRole\":\"Primary\",\"addresses\":[\"10.0.0.9\"]}]";
+
     @Inject
     VednsUnderTest vedns;
 
@@ -67,12 +73,6 @@ class SameRefusalThroughPairAndStateTest {
         assertEquals(single.get("rule"), imported.get("rule"));
         assertEquals(single.get("message"), imported.get("message"));
     }
-
-    /** The servers registered in {@link #setUp}, as a state document lists them. */
-    private static final String SERVERS = "[{\"name\":\"pg-main\",\"replicationRole\":\"Primary\",\"addresses\":[\"10.0.0.5\"]},"
-                + "{\"name\":\"pg-replica-1\",\"replicationRole\":\"AsyncReplica\",\"sourceServerName\":\"pg-main\","
-                + "\"addresses\":[\"10.0.0.6\"]},"
-                + "{\"name\":\"pg-other\",\"replicationRole\":\"Primary\",\"addresses\":[\"10.0.0.9\"]}]";
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> onlyError(Api.Reply reply) {
