@@ -84,23 +84,25 @@ public final class EventDescriber {
 
         @Override
         public String putEndpoint(RoutingCommand.PutEndpoint command) {
-            described.servers.add(command.serverName());
-            described.endpoints.add(command.endpointName());
-            return outcome.effect() == Outcome.Effect.CREATED ? "VirtualEndpointCreated" : "ReaderRetargeted";
+            return pair(command.serverName(), command.endpointName(),
+                    outcome.effect() == Outcome.Effect.CREATED ? "VirtualEndpointCreated" : "ReaderRetargeted");
         }
 
         @Override
         public String retargetReader(RoutingCommand.RetargetReader command) {
-            described.servers.add(command.serverName());
-            described.endpoints.add(command.endpointName());
-            return "ReaderRetargeted";
+            return pair(command.serverName(), command.endpointName(), "ReaderRetargeted");
         }
 
         @Override
         public String deleteEndpoint(RoutingCommand.DeleteEndpoint command) {
-            described.servers.add(command.serverName());
-            described.endpoints.add(command.endpointName());
-            return "VirtualEndpointDeleted";
+            return pair(command.serverName(), command.endpointName(), "VirtualEndpointDeleted");
+        }
+
+        /** A command on a pair names the pair and the primary it was addressed through. */
+        private String pair(String serverName, String endpointName, String kind) {
+            described.servers.add(serverName);
+            described.endpoints.add(endpointName);
+            return kind;
         }
 
         @Override
