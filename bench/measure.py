@@ -10,13 +10,14 @@ Only loopback is used; every loop is bounded.
 import argparse, http.client, json, random, re, socket, statistics, struct, subprocess, time, urllib.parse
 
 class Api:
-    """One kept-alive HTTP connection, as an operator's tool or a controller would hold."""
-    def __init__(self, base):
+    """One kept-alive HTTP connection, as an operator's tool or a controller would hold, with its token."""
+    def __init__(self, base, token):
         url = urllib.parse.urlparse(base)
         self.connection = http.client.HTTPConnection(url.hostname, url.port, timeout=600)
+        self.headers = {"Content-Type": "application/json", "Authorization": f"Bearer {token}"}
 
     def send(self, method, path, body=None):
-        self.connection.request(method, path, body=body, headers={"Content-Type": "application/json"})
+        self.connection.request(method, path, body=body, headers=self.headers)
         response = self.connection.getresponse()
         payload = response.read()
         if response.status >= 300:
@@ -39,6 +40,7 @@ def main():
     ap.add_argument("--api"); ap.add_argument("--dns-port", type=int); ap.add_argument("--pid", type=int)
     ap.add_argument("--started-ns", type=int); ap.add_argument("--dataset"); ap.add_argument("--applies", type=int)
     ap.add_argument("--warmup", type=int, default=2000)
+    ap.add_argument("--token-file", help="the admin token's secret, as vedns wrote it into its data directory")
     ap.add_argument("--restarted", action="store_true",
                     help="only wait until the restarted server answers --name with --expect in it, and report when")
     ap.add_argument("--name"); ap.add_argument("--expect"); ap.add_argument("--pairs", type=int)
@@ -49,7 +51,8 @@ def main():
     ready_ms = (time.time_ns() - a.started_ns) / 1e6
     data = open(a.dataset, "rb").read()
     doc = json.loads(data)
-    api = Api(a.api)
+    with open(a.token_file) as secret:
+        api = Api(a.api, secret.read().strip())
     t0 = time.time()
     api.send("PUT", "/api/v1/state", data)
     import_s = time.time() - t0

@@ -1,4 +1,6 @@
 // The public admin API, and nothing else: the console is one more client of /api/v1.
+import { secret } from './session.js';
+
 export class ApiError extends Error {
   constructor(status, problem) {
     super(problem.detail || problem.title || `HTTP ${status}`);
@@ -20,6 +22,9 @@ export const describeError = (error) => (error instanceof ApiError ? error.descr
 
 export async function api(method, path, body) {
   const headers = { Accept: 'application/json, application/problem+json' };
+  if (secret()) {
+    headers.Authorization = `Bearer ${secret()}`;
+  }
   if (body !== undefined) {
     headers['Content-Type'] = 'application/json';
   }

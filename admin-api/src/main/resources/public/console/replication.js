@@ -2,6 +2,7 @@ import { api, describeError, path, recentEvents } from './api.js';
 import { confirmDialog, openDialog } from './dialog.js';
 import { h, replace, uid } from './dom.js';
 import { change, notify } from './notify.js';
+import { guard } from './session.js';
 
 const VALIDATE_AFTER_MS = 250;
 const EVENTS_SCANNED = 200;
@@ -41,8 +42,8 @@ function replicasSection(primary, replicas, refresh) {
           h('td', {}, replica.name),
           h('td', {}, 'Read replica'),
           h('td', {}, replica.addresses.join(', ')),
-          h('td', {}, h('button', { type: 'button', 'aria-label': `Promote ${replica.name}`,
-            onclick: () => promoteDialog(primary, replica.name, refresh) }, 'Promote')))))));
+          h('td', {}, guard(h('button', { type: 'button', 'aria-label': `Promote ${replica.name}`,
+            onclick: () => promoteDialog(primary, replica.name, refresh) }, 'Promote'), 'operator')))))));
 }
 
 function radios(legend, name, choices) {
@@ -118,8 +119,8 @@ function endpointsSection(primary, refresh) {
     h('h2', { id: 'endpoints-title' }, 'Virtual endpoints'),
     pair ? existingPair(primary, pair, refresh) : h('div', {},
       h('p', {}, 'This replication set has no virtual endpoints.'),
-      h('button', { type: 'button', class: 'primary', onclick: () => createDialog(primary, refresh) },
-        'Create virtual endpoints')));
+      guard(h('button', { type: 'button', class: 'primary', onclick: () => createDialog(primary, refresh) },
+        'Create virtual endpoints'), 'operator')));
 }
 
 function readerChoices(primary, selected) {
@@ -213,7 +214,7 @@ function existingPair(primary, pair, refresh) {
   const reader = h('select', { id: uid('retarget') }, readerChoices(primary, pair.reader.target));
   const retarget = h('form', { class: 'inline' },
     h('label', { for: reader.id }, 'Reader target'), reader,
-    h('button', { type: 'submit' }, 'Change reader target'));
+    guard(h('button', { type: 'submit' }, 'Change reader target'), 'operator'));
   retarget.addEventListener('submit', async (event) => {
     event.preventDefault();
     const target = reader.value;
@@ -229,7 +230,7 @@ function existingPair(primary, pair, refresh) {
         h('th', { scope: 'col' }, 'Points to'))),
       h('tbody', {}, row('Writer', pair.writer), row('Reader', pair.reader))),
     retarget,
-    h('button', { type: 'button', class: 'danger', onclick: () => confirmDialog(`Delete virtual endpoints ${pair.name}?`,
+    guard(h('button', { type: 'button', class: 'danger', onclick: () => confirmDialog(`Delete virtual endpoints ${pair.name}?`,
       `${pair.writer.fqdn} and ${pair.reader.fqdn} stop resolving at once; clients using them fail to connect.`,
       'Delete', async () => {
         if (await change('Deleting virtual endpoints…',
@@ -237,7 +238,7 @@ function existingPair(primary, pair, refresh) {
           `Deleted virtual endpoints ${pair.name}`)) {
           refresh();
         }
-      }) }, 'Delete virtual endpoints'));
+      }) }, 'Delete virtual endpoints'), 'operator'));
 }
 
 async function copy(text) {

@@ -2,6 +2,7 @@ import { api, path } from './api.js';
 import { confirmDialog } from './dialog.js';
 import { h, replace, uid } from './dom.js';
 import { change } from './notify.js';
+import { guard } from './session.js';
 
 /** The Servers page: every replication set, and a form to register a server. */
 export async function serversPage(view, refresh) {
@@ -39,7 +40,7 @@ function registerForm(primaries, refresh) {
       field('Role', role),
       field('Replica of', source),
       field('Addresses', addresses, 'IPv4 or IPv6, separated by commas or spaces')),
-    h('button', { type: 'submit', class: 'primary' }, 'Register'));
+    guard(h('button', { type: 'submit', class: 'primary' }, 'Register'), 'admin'));
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     const body = {
@@ -74,8 +75,8 @@ function setCard(primary, byName, refresh) {
         h('td', {}, server.name),
         h('td', {}, server.replicationRole === 'Primary' ? 'Primary' : 'Read replica'),
         h('td', {}, server.addresses.join(', ')),
-        h('td', {}, h('button', { type: 'button', class: 'link danger', 'aria-label': `Delete ${server.name}`,
-          onclick: () => deleteServer(server.name, refresh) }, 'Delete')))))),
+        h('td', {}, guard(h('button', { type: 'button', class: 'link danger', 'aria-label': `Delete ${server.name}`,
+          onclick: () => deleteServer(server.name, refresh) }, 'Delete'), 'admin')))))),
     pair
       ? h('p', { class: 'pair' }, 'Virtual endpoints: ', h('code', {}, pair.writer.fqdn), ' → ', pair.writer.target,
         ', ', h('code', {}, pair.reader.fqdn), ' → ', pair.reader.target)

@@ -1,7 +1,7 @@
 package dev.vedns;
 
-import dev.vedns.engine.RoutingEngine;
 import dev.vedns.engine.DurableState;
+import dev.vedns.engine.RoutingEngine;
 import dev.vedns.routing.RoutingCommand;
 import dev.vedns.transport.DnsListenerSettings;
 import dev.vedns.zone.ZoneSettings;

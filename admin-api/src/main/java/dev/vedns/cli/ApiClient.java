@@ -31,10 +31,13 @@ final class ApiClient {
     }
 
     private final String base;
+    private final String authorization;
     private final PrintWriter verbose;
 
-    ApiClient(String base, PrintWriter verbose) {
+    /** @param token the secret to present, or null to present none */
+    ApiClient(String base, String token, PrintWriter verbose) {
         this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        this.authorization = token == null ? null : "Bearer " + token;
         this.verbose = verbose;
     }
 
@@ -68,7 +71,7 @@ final class ApiClient {
         long started = System.nanoTime();
         Reply reply;
         try {
-            reply = method.equals("PATCH") ? patch(uri, json) : exchange(method, uri, json);
+            reply = method.equals("PATCH") ? patch(uri, json, authorization) : exchange(method, uri, json, authorization);
         } catch (IOException | IllegalArgumentException unreachable) {
             throw CliFailure.unreachable(base, unreachable);
         } catch (InterruptedException interrupted) {
@@ -91,13 +94,16 @@ final class ApiClient {
      * Every method but PATCH goes through {@link HttpURLConnection}: it starts in a few milliseconds where the
      * JDK's newer client first sets up TLS (a quarter of a second), and a command line is started per use.
      */
-    private static Reply exchange(String method, URI uri, String json) throws IOException {
+    private static Reply exchange(String method, URI uri, String json, String authorization) throws IOException {
         HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
         try {
             connection.setConnectTimeout((int) CONNECT_TIMEOUT.toMillis());
             connection.setReadTimeout((int) REQUEST_TIMEOUT.toMillis());
             connection.setRequestMethod(method);
             connection.setRequestProperty("Accept", ACCEPT);
+            if (authorization != null) {
+                connection.setRequestProperty("Authorization", authorization);
+            }
             if (json != null) {
                 byte[] body = json.getBytes(StandardCharsets.UTF_8);
                 connection.setDoOutput(true);
@@ -116,12 +122,16 @@ final class ApiClient {
     }
 
     /** {@link HttpURLConnection} refuses PATCH; the JDK's newer client does not. */
-    private static Reply patch(URI uri, String json) throws IOException, InterruptedException {
+    private static Reply patch(URI uri, String json, String authorization) throws IOException, InterruptedException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).header("Accept", ACCEPT)
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).header("Accept", ACCEPT)
                 .header("Content-Type", "application/json")
-                .method("PATCH", HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        HttpResponse<String> response = http.send(request.build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         return new Reply(response.statusCode(), response.body());
     }
 }

@@ -49,6 +49,7 @@ public final class Cli {
                 .addSubcommand(new ReplicaCommands(io))
                 .addSubcommand(new StateCommands(io))
                 .addSubcommand(new EventsCommand(io))
+                .addSubcommand(new TokenCommands(io))
                 .addSubcommand(new ResolveCommand(io));
         commandLine.setOut(io.out());
         commandLine.setErr(io.err());

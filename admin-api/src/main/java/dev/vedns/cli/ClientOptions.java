@@ -11,6 +11,11 @@ final class ClientOptions {
             description = "The vedns admin API (default: $VEDNS_API_URL, else " + DEFAULT_API_URL + ").")
     String apiUrl;
 
+    @Option(names = "--token", paramLabel = "SECRET",
+            description = "The API token's secret (default: $VEDNS_TOKEN, else the file $VEDNS_TOKEN_FILE names, "
+                    + "else ./data/admin.token when readable).")
+    String token;
+
     @Option(names = {"--output", "-o"}, paramLabel = "FORMAT",
             description = "Output format: ${COMPLETION-CANDIDATES} (default: json).")
     Format output;
@@ -20,7 +25,7 @@ final class ClientOptions {
 
     ApiClient api(CliIo io) {
         String url = apiUrl != null ? apiUrl : io.env().getOrDefault("VEDNS_API_URL", DEFAULT_API_URL);
-        return new ApiClient(url, verbose ? io.err() : null);
+        return new ApiClient(url, TokenSource.secret(token, io.env()), verbose ? io.err() : null);
     }
 
     Output output(CliIo io) {

@@ -50,10 +50,18 @@ public final class Api {
 
     private final HttpClient client;
     private final JsonMapper mapper;
+    private final String token;
 
-    public Api(HttpClient client, JsonMapper mapper) {
+    /** @param token the secret every request presents, or null for none */
+    public Api(HttpClient client, JsonMapper mapper, String token) {
         this.client = client;
         this.mapper = mapper;
+        this.token = token;
+    }
+
+    /** The same API, presenting another token (null: none). */
+    public Api as(String otherToken) {
+        return new Api(client, mapper, otherToken);
     }
 
     public Reply get(String path) {
@@ -62,6 +70,10 @@ public final class Api {
 
     public Reply put(String path, String json) {
         return exchange(HttpRequest.PUT(path, json).contentType(MediaType.APPLICATION_JSON_TYPE));
+    }
+
+    public Reply post(String path, String json) {
+        return exchange(HttpRequest.POST(path, json).contentType(MediaType.APPLICATION_JSON_TYPE));
     }
 
     public Reply patch(String path, String json) {
@@ -73,6 +85,9 @@ public final class Api {
     }
 
     public Reply exchange(MutableHttpRequest<?> request) {
+        if (token != null) {
+            request.bearerAuth(token);
+        }
         try {
             HttpResponse<String> response = client.toBlocking().exchange(request, Argument.STRING, Argument.STRING);
             return reply(response);

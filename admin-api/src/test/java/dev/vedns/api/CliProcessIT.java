@@ -60,7 +60,12 @@ class CliProcessIT {
         try (VednsProcess vedns = new VednsProcess(List.of(), List.of("--vedns.dns.port=0", "--micronaut.server.port=0"),
                 Map.of())) {
             Map<String, String> env = Map.of("VEDNS_API_URL", vedns.apiUrl, "VEDNS_DNS", "127.0.0.1:" + vedns.dnsPort,
-                    "LANG", "C", "LC_ALL", "C");
+                    "LANG", "C", "LC_ALL", "C",
+                    "VEDNS_TOKEN_FILE", vedns.workDir.resolve("data/admin.token").toString());
+
+            Result anonymous = jar(Map.of("VEDNS_API_URL", vedns.apiUrl), "server", "list");
+            assertEquals(1, anonymous.exit(), anonymous.err());
+            assertTrue(anonymous.err().startsWith("vedns: Unauthorized"), anonymous.err());
 
             Result created = jar(env, "server", "create", "-n", "pg-main", "--address", "10.0.0.5");
             assertEquals(0, created.exit(), created.err());

@@ -55,7 +55,8 @@ final class CliRunner {
     }
 
     static CliRunner against(VednsUnderTest vedns, String apiUrl) {
-        return new CliRunner(Map.of("VEDNS_API_URL", apiUrl, "VEDNS_DNS", "127.0.0.1:" + vedns.dns().port()));
+        return new CliRunner(Map.of("VEDNS_API_URL", apiUrl, "VEDNS_DNS", "127.0.0.1:" + vedns.dns().port(),
+                "VEDNS_TOKEN", vedns.adminToken()));
     }
 
     Run run(String... args) {

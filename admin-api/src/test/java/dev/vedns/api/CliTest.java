@@ -209,20 +209,21 @@ class CliTest {
     @Test
     void eventsArePagedAndFollowed() throws Exception {
         fleet();
+        // Event 1 is the first admin token; the fleet's two servers are 2 and 3.
         List<Object> events = cli.run("events").expect(0).list(mapper);
-        assertEquals(2, events.size());
-        String table = cli.run("events", "--after", "1", "-o", "table").expect(0).out();
+        assertEquals(3, events.size());
+        String table = cli.run("events", "--after", "2", "-o", "table").expect(0).out();
         assertEquals(3, table.lines().count(), table);
         assertTrue(table.lines().toList().get(2).contains("pg-replica-1"), table);
 
         CompletableFuture<CliRunner.Run> follower = CompletableFuture.supplyAsync(
-                () -> cli.run("events", "--follow", "--after", "2", "--count", "1"));
+                () -> cli.run("events", "--follow", "--after", "3", "--count", "1"));
         Thread.sleep(300);
         assertFalse(follower.isDone(), "--follow must wait for the next event");
         cli.run("virtual-endpoint", "create", "-s", "pg-main", "-n", "mydb").expect(0);
         CliRunner.Run followed = follower.get(10, TimeUnit.SECONDS).expect(0);
         Map<?, ?> event = mapper.readValue(followed.out().strip(), Map.class);
-        assertEquals(3, ((Number) event.get("id")).intValue());
+        assertEquals(4, ((Number) event.get("id")).intValue());
         assertEquals(1, followed.out().lines().count(), "one compact JSON object per line");
     }
 
@@ -255,6 +256,30 @@ class CliTest {
     }
 
     @Test
+    void tokensAreIssuedListedAndRevokedAndTheSecretIsShownOnce() {
+        Map<String, Object> created = cli.run("token", "create", "-n", "ci-deploy", "--role", "operator",
+                "--expires-at", "2099-01-01T00:00:00Z").expect(0).object(mapper);
+        String secret = (String) created.get("secret");
+        assertEquals("operator", created.get("role"));
+        String table = cli.run("token", "list", "-o", "table").expect(0).out();
+        assertTrue(table.contains("ci-deploy") && table.contains("2099-01-01T00:00:00Z"), table);
+        assertFalse(table.contains(secret), table);
+
+        CliRunner operator = new CliRunner(Map.of("VEDNS_API_URL", server.getURL().toString(), "VEDNS_TOKEN", secret));
+        operator.run("server", "list").expect(0);
+        CliRunner.Run forbidden = operator.run("server", "create", "-n", "pg-x", "--address", "10.0.0.9").expect(1);
+        assertTrue(forbidden.err().startsWith("vedns: Forbidden"), forbidden.err());
+        assertTrue(forbidden.err().contains("needs the admin role"), forbidden.err());
+
+        cli.run("token", "delete", "-n", "ci-deploy", "--yes").expect(0);
+        CliRunner.Run revoked = operator.run("server", "list").expect(1);
+        assertTrue(revoked.err().startsWith("vedns: Unauthorized"), revoked.err());
+        CliRunner anonymous = new CliRunner(Map.of("VEDNS_API_URL", server.getURL().toString()));
+        assertTrue(anonymous.run("server", "list").expect(1).err().contains("Authorization: Bearer"));
+        operator.run("server", "list", "--token", vedns.adminToken()).expect(0);
+    }
+
+    @Test
     void everyCommandHasHelpWithAnExample() {
         List<List<String>> commands = List.of(List.of(), List.of("virtual-endpoint"),
                 List.of("virtual-endpoint", "create"), List.of("virtual-endpoint", "update"),
@@ -262,7 +287,8 @@ class CliTest {
                 List.of("virtual-endpoint", "delete"), List.of("server", "create"), List.of("server", "update"),
                 List.of("server", "show"), List.of("server", "list"), List.of("server", "delete"),
                 List.of("replica", "promote"), List.of("state", "export"), List.of("state", "import"),
-                List.of("events"), List.of("resolve"));
+                List.of("events"), List.of("resolve"), List.of("token", "create"), List.of("token", "list"),
+                List.of("token", "delete"));
         for (List<String> command : commands) {
             List<String> args = new java.util.ArrayList<>(command);
             args.add("--help");

@@ -80,10 +80,27 @@ class ConsoleBrowserTest {
         }
     }
 
+    /** A fresh tab of the console, signed in with {@code token} through its form. */
+    private void openSignedIn(String token) {
+        browser.get(server.getURL() + "/");
+        browser.executeScript("sessionStorage.clear()");
+        browser.get(server.getURL() + "/");
+        signIn(token);
+    }
+
+    private void signIn(String token) {
+        WebElement input = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form.sign-in input")));
+        assertEquals("password", input.getAttribute("type"));
+        input.clear();
+        input.sendKeys(token);
+        click(By.xpath("//button[.='Sign in']"));
+    }
+
     @Test
     void theReplicationFlowFromRegistrationToSwitchover() throws Exception {
-        browser.get(server.getURL() + "/");
+        openSignedIn(vedns.adminToken());
         wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Servers"));
+        assertEquals("Signed in as admin (admin) Sign out", text("#session"));
         recordNotifications();
 
         register("pg-main", null, "10.0.0.5");
@@ -183,8 +200,32 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    void aViewerSeesWhatItMayNotDoAndAWrongTokenIsRefused() throws Exception {
+        String viewer = (String) Api.expect(201, vedns.api().exchange(io.micronaut.http.HttpRequest.POST("/api/v1/tokens",
+                "{\"name\":\"console-viewer\",\"role\":\"viewer\"}")
+                .contentType(io.micronaut.http.MediaType.APPLICATION_JSON_TYPE))).json().get("secret");
+        openSignedIn("not-a-token");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=alert]"), "not known to vedns"));
+        assertEquals("Sign in", text("h1"));
+        screenshot("sign-in-refused");
+
+        signIn(viewer);
+        wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Servers"));
+        assertEquals("Signed in as console-viewer (viewer) Sign out", text("#session"));
+        WebElement registerButton = browser.findElement(By.xpath("//button[.='Register']"));
+        assertFalse(registerButton.isEnabled());
+        assertEquals("Needs the admin role; you are signed in as console-viewer (viewer).",
+                registerButton.getAttribute("title"));
+        screenshot("servers-as-viewer");
+
+        click(By.xpath("//button[.='Sign out']"));
+        wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Sign in"));
+        assertEquals(401, vedns.api().as(null).get("/api/v1/servers").status());
+    }
+
+    @Test
     void deletionsAskFirstAndTakeEffectInDns() throws Exception {
-        browser.get(server.getURL() + "/");
+        openSignedIn(vedns.adminToken());
         wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Servers"));
         register("pg-gone", null, "10.0.9.5");
         register("pg-gone-replica", "pg-gone", "10.0.9.6");

@@ -43,13 +43,17 @@ class EventsApiTest {
             all.addAll(events);
             after = ((Number) events.get(events.size() - 1).get("id")).longValue();
         }
-        assertEquals(List.of("ServerCreated", "ServerCreated", "VirtualEndpointCreated", "ReaderRetargeted",
-                "ReaderRetargeted", "ReplicaPromoted", "VirtualEndpointDeleted"), all.stream().map(e -> e.get("kind")).toList());
-        assertEquals(List.of(1, 2, 3, 4, 5, 6, 7), all.stream().map(e -> e.get("id")).toList());
+        // The first event is vedns issuing the admin token the test's requests present.
+        assertEquals(List.of("TokenCreated", "ServerCreated", "ServerCreated", "VirtualEndpointCreated",
+                "ReaderRetargeted", "ReaderRetargeted", "ReplicaPromoted", "VirtualEndpointDeleted"),
+                all.stream().map(e -> e.get("kind")).toList());
+        assertEquals(List.of(1, 2, 3, 4, 5, 6, 7, 8), all.stream().map(e -> e.get("id")).toList());
+        assertEquals(List.of("vedns", "admin", "admin", "admin", "admin", "admin", "admin", "admin"),
+                all.stream().map(e -> e.get("actor")).toList());
 
         assertEquals(List.of(Map.of("fqdn", "mydb.reader.postgres.internal", "before", "pg-replica-1", "after", "pg-main")),
-                all.get(3).get("targets"));
-        Map<String, Object> promoted = all.get(5);
+                all.get(4).get("targets"));
+        Map<String, Object> promoted = all.get(6);
         assertEquals(Map.of("promoteMode", "Switchover", "promoteOption", "Forced"), promoted.get("details"));
         assertEquals(List.of("pg-main", "pg-replica-1"), promoted.get("servers"));
         assertEquals(List.of(
@@ -57,8 +61,8 @@ class EventsApiTest {
                 Map.of("fqdn", "mydb.reader.postgres.internal", "before", "pg-replica-1", "after", "pg-main")),
                 promoted.get("targets"));
         assertEquals(List.of(Map.of("fqdn", "mydb.writer.postgres.internal", "before", "pg-replica-1"),
-                Map.of("fqdn", "mydb.reader.postgres.internal", "before", "pg-main")), all.get(6).get("targets"));
-        assertEquals(vedns.dns().serial(), ((Number) all.get(6).get("serial")).longValue());
+                Map.of("fqdn", "mydb.reader.postgres.internal", "before", "pg-main")), all.get(7).get("targets"));
+        assertEquals(vedns.dns().serial(), ((Number) all.get(7).get("serial")).longValue());
         assertTrue(((String) promoted.get("time")).endsWith("Z"));
     }
 

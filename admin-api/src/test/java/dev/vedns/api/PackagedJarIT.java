@@ -4,12 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -25,6 +22,11 @@ class PackagedJarIT {
         try (VednsProcess vedns = new VednsProcess(List.of(), List.of(), Map.of())) {
             assertEquals("vedns serving zone postgres.internal.: DNS udp 127.0.0.1:8053 tcp 127.0.0.1:8053,"
                     + " API http://127.0.0.1:8080", vedns.startupLine);
+            // Secure by default: the first start wrote the admin token for its owner alone, and nothing works without it.
+            assertEquals("rw-------", PosixFilePermissions.toString(
+                    Files.getPosixFilePermissions(vedns.workDir.resolve("data/admin.token"))));
+            assertEquals(401, new ProcessClient(vedns).send("PUT", "/api/v1/servers/pg-main",
+                    "{\"replicationRole\":\"Primary\",\"addresses\":[\"10.0.0.5\"]}", null).statusCode());
             assertEquals(201, put(vedns, "/api/v1/servers/pg-main", "{\"replicationRole\":\"Primary\",\"addresses\":[\"10.0.0.5\"]}"));
             assertEquals(201, put(vedns, "/api/v1/servers/pg-main/virtual-endpoints/mydb", "{\"endpointType\":\"ReadWrite\"}"));
             Dig.Output out = Dig.run(8053, "mydb.writer.postgres.internal", "A", "+norec");
@@ -78,13 +80,10 @@ class PackagedJarIT {
     }
 
     private static int put(VednsProcess vedns, String path, String json) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(vedns.apiUrl + path))
-                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)).build();
-        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
+        return new ProcessClient(vedns).send("PUT", path, json).statusCode();
     }
 
     private static int get(VednsProcess vedns, String path) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(vedns.apiUrl + path)).GET().build();
-        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
+        return new ProcessClient(vedns).send("GET", path, null).statusCode();
     }
 }

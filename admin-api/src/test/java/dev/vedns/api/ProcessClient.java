@@ -26,8 +26,18 @@ final class ProcessClient {
         this.vedns = vedns;
     }
 
+    /** Sends with the admin token, as the README's walkthrough does. */
     HttpResponse<String> send(String method, String path, String json) throws IOException, InterruptedException {
+        return send(method, path, json, vedns.adminToken());
+    }
+
+    /** @param token the secret to present, or null for none */
+    HttpResponse<String> send(String method, String path, String json, String token)
+            throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(vedns.apiUrl + path)).timeout(Duration.ofSeconds(10));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
         if (json == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {

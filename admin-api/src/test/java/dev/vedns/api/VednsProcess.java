@@ -87,6 +87,11 @@ final class VednsProcess implements AutoCloseable {
         return Files.readString(log, StandardCharsets.UTF_8);
     }
 
+    /** The secret of the admin token this vedns wrote into its ./data on its first start. */
+    String adminToken() throws IOException {
+        return Files.readString(workDir.resolve("data").resolve("admin.token")).trim();
+    }
+
     @Override
     public void close() throws IOException, InterruptedException {
         process.destroy();

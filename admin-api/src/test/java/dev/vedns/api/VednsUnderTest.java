@@ -1,11 +1,15 @@
 package dev.vedns.api;
 
 import dev.vedns.Vedns;
+import dev.vedns.api.config.VednsConfiguration;
+import dev.vedns.api.security.FirstAdminToken;
 import dev.vedns.transport.DnsListener;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.nio.file.Files;
 
 /** The application under test as its users reach it: the admin API and the DNS server on their real ports. */
 @Singleton
@@ -15,10 +19,19 @@ public class VednsUnderTest {
     private final Dns dns;
     private final DnsListener listener;
 
-    public VednsUnderTest(@Client("/") HttpClient client, JsonMapper mapper, Vedns engine) {
-        this.api = new Api(client, mapper);
+    private final String adminToken;
+
+    /** The API as the admin token it created at start presents it; {@link Api#as} for any other token. */
+    public VednsUnderTest(@Client("/") HttpClient client, JsonMapper mapper, Vedns engine, VednsConfiguration config)
+            throws IOException {
+        this.adminToken = Files.readString(FirstAdminToken.file(config)).trim();
+        this.api = new Api(client, mapper, adminToken);
         this.listener = engine.dns();
         this.dns = new Dns(listener);
+    }
+
+    public String adminToken() {
+        return adminToken;
     }
 
     public Api api() {

@@ -48,22 +48,32 @@ public final class RoutingEngine implements Supplier<ZoneSnapshot> {
         this.current = new Published(recovered.table(), compiler.compile(recovered.table(), recovered.serial()));
     }
 
+    /** Applies a command of vedns's own, as {@link #apply(RoutingCommand, String)} with actor {@code vedns}. */
+    public Applied apply(RoutingCommand command) {
+        return apply(command, RoutingEvent.VEDNS);
+    }
+
     /**
      * Applies one command. A refused command throws {@link dev.vedns.routing.RoutingException}, a change that
-     * cannot be journaled throws {@link dev.vedns.storage.StorageException}; either way nothing changes.
+     * cannot be journaled throws {@link dev.vedns.storage.StorageException}; either way nothing changes. A
+     * change that touches no name of the zone (a token) keeps the serial, so secondaries see nothing to transfer.
+     *
+     * @param actor who asks, as the event records it
      */
-    public synchronized Applied apply(RoutingCommand command) {
+    public synchronized Applied apply(RoutingCommand command, String actor) {
         Published before = current;
         Outcome outcome = rules.apply(before.table(), command);
         if (!outcome.changed()) {
             return new Applied(before.table(), outcome.effect(), null);
         }
-        long serial = nextSerial(before.snapshot().serial());
         List<Mutation> mutations = before.table().mutationsTo(outcome.table());
-        RoutingEvent event = describer.describe(events.nextId(), Instant.now(), serial, command, outcome, before.table(),
-                mutations);
+        boolean zone = mutations.stream().anyMatch(Mutation::touchesZone);
+        long serial = zone ? nextSerial(before.snapshot().serial()) : before.snapshot().serial();
+        RoutingEvent event = describer.describe(events.nextId(), Instant.now(), serial, command, actor, outcome,
+                before.table(), mutations);
         changeLog.append(new JournalRecord(serial, event, mutations));
-        current = new Published(outcome.table(), compiler.update(before.snapshot(), outcome.table(), mutations, serial));
+        current = new Published(outcome.table(),
+                zone ? compiler.update(before.snapshot(), outcome.table(), mutations, serial) : before.snapshot());
         events.append(event);
         if (++sinceCheckpoint >= checkpointEvery) {
             checkpoint();
@@ -75,7 +85,7 @@ public final class RoutingEngine implements Supplier<ZoneSnapshot> {
      * What {@code command} would do to the current state, judged by the same rules and described as the same
      * event (id 0: it is not recorded), with nothing journaled or published: a dry run.
      */
-    public Applied preview(RoutingCommand command) {
+    public Applied preview(RoutingCommand command, String actor) {
         Published before = current;
         Outcome outcome = rules.apply(before.table(), command);
         if (!outcome.changed()) {
@@ -83,7 +93,7 @@ public final class RoutingEngine implements Supplier<ZoneSnapshot> {
         }
         List<Mutation> mutations = before.table().mutationsTo(outcome.table());
         return new Applied(outcome.table(), outcome.effect(), describer.describe(0, Instant.now(),
-                before.snapshot().serial(), command, outcome, before.table(), mutations));
+                before.snapshot().serial(), command, actor, outcome, before.table(), mutations));
     }
 
     /** Hands the whole current state to the change log, so it can compact its journal. */

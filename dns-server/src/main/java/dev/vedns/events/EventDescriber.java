@@ -1,5 +1,6 @@
 package dev.vedns.events;
 
+import dev.vedns.access.Token;
 import dev.vedns.routing.Mutation;
 import dev.vedns.routing.Outcome;
 import dev.vedns.routing.RoutingCommand;
@@ -32,8 +33,8 @@ public final class EventDescriber {
     }
 
     /** @param mutations what the command changed, as {@code before.mutationsTo(outcome.table())} */
-    public RoutingEvent describe(long id, Instant time, long serial, RoutingCommand command, Outcome outcome,
-                                 RoutingTable before, List<Mutation> mutations) {
+    public RoutingEvent describe(long id, Instant time, long serial, RoutingCommand command, String actor,
+                                 Outcome outcome, RoutingTable before, List<Mutation> mutations) {
         Described described = new Described();
         String kind = command.accept(new Named(outcome, before, described));
         if (described.wholeState) {
@@ -46,7 +47,7 @@ public final class EventDescriber {
         }
         described.targets.sort(TARGET_ORDER);
         return new RoutingEvent(id, time, serial, kind, List.copyOf(described.servers),
-                List.copyOf(described.endpoints), described.details, described.targets);
+                List.copyOf(described.endpoints), described.details, described.targets, actor);
     }
 
     /** What an event lists, gathered from its command and its mutations. */
@@ -121,6 +122,23 @@ public final class EventDescriber {
             described.details.put("virtualEndpoints", Integer.toString(outcome.table().endpointCount()));
             return "StateImported";
         }
+
+        @Override
+        public String createToken(RoutingCommand.CreateToken command) {
+            Token token = outcome.table().token(command.name());
+            described.details.put("token", token.name());
+            described.details.put("role", token.role().name());
+            if (token.expiresAt() != null) {
+                described.details.put("expiresAt", token.expiresAt().toString());
+            }
+            return "TokenCreated";
+        }
+
+        @Override
+        public String deleteToken(RoutingCommand.DeleteToken command) {
+            described.details.put("token", command.name());
+            return "TokenDeleted";
+        }
     }
 
     /** Servers altered, pairs created, retargeted or removed, and how each name moved. */
@@ -157,6 +175,16 @@ public final class EventDescriber {
         public Void removeEndpoint(String name) {
             addTargetChanges(before.endpoint(name), null, name, described.targets);
             described.endpoints.add(name);
+            return null;
+        }
+
+        @Override
+        public Void putToken(Token token) {
+            return null;
+        }
+
+        @Override
+        public Void removeToken(String name) {
             return null;
         }
     }

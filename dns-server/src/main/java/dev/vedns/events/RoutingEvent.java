@@ -16,9 +16,15 @@ import java.util.TreeMap;
  * @param virtualEndpoints the endpoint pairs the change named or retargeted, sorted
  * @param details          what else the request said, e.g. promoteMode and promoteOption; kept sorted by key
  * @param targets          every writer/reader name whose target changed, before and after
+ * @param actor            who made the change: the name of the API token, {@value #VEDNS} for vedns itself (a
+ *                         bootstrap file, the first admin token), {@value #ANONYMOUS} with authentication off
  */
 public record RoutingEvent(long id, Instant time, long serial, String kind, List<String> servers,
-                           List<String> virtualEndpoints, Map<String, String> details, List<TargetChange> targets) {
+                           List<String> virtualEndpoints, Map<String, String> details, List<TargetChange> targets,
+                           String actor) {
+
+    public static final String VEDNS = "vedns";
+    public static final String ANONYMOUS = "anonymous";
 
     public RoutingEvent {
         servers = List.copyOf(servers);

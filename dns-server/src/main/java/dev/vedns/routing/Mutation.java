@@ -1,5 +1,7 @@
 package dev.vedns.routing;
 
+import dev.vedns.access.Token;
+
 /**
  * One physical change of the table: the journal stores these, not the commands, so replaying a journal
  * rebuilds exactly the acknowledged state even after the rules have changed. Whatever handles mutations
@@ -8,6 +10,9 @@ package dev.vedns.routing;
 public sealed interface Mutation {
 
     <R> R accept(Visitor<R> visitor);
+
+    /** Whether DNS answers may change: a token's mutation changes the API, not the zone or its serial. */
+    boolean touchesZone();
 
     /** One method per kind of mutation. */
     interface Visitor<R> {
@@ -18,9 +23,18 @@ public sealed interface Mutation {
         R putEndpoint(VirtualEndpoint endpoint);
 
         R removeEndpoint(String name);
+
+        R putToken(Token token);
+
+        R removeToken(String name);
     }
 
     record PutServer(Server server) implements Mutation {
+        @Override
+        public boolean touchesZone() {
+            return true;
+        }
+
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.putServer(server);
@@ -29,12 +43,22 @@ public sealed interface Mutation {
 
     record RemoveServer(String name) implements Mutation {
         @Override
+        public boolean touchesZone() {
+            return true;
+        }
+
+        @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.removeServer(name);
         }
     }
 
     record PutEndpoint(VirtualEndpoint endpoint) implements Mutation {
+        @Override
+        public boolean touchesZone() {
+            return true;
+        }
+
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.putEndpoint(endpoint);
@@ -43,8 +67,37 @@ public sealed interface Mutation {
 
     record RemoveEndpoint(String name) implements Mutation {
         @Override
+        public boolean touchesZone() {
+            return true;
+        }
+
+        @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.removeEndpoint(name);
+        }
+    }
+
+    record PutToken(Token token) implements Mutation {
+        @Override
+        public boolean touchesZone() {
+            return false;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.putToken(token);
+        }
+    }
+
+    record RemoveToken(String name) implements Mutation {
+        @Override
+        public boolean touchesZone() {
+            return false;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.removeToken(name);
         }
     }
 }

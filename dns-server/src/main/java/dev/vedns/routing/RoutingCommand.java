@@ -1,5 +1,6 @@
 package dev.vedns.routing;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -28,6 +29,10 @@ public sealed interface RoutingCommand {
         R promote(Promote command);
 
         R replaceState(ReplaceState command);
+
+        R createToken(CreateToken command);
+
+        R deleteToken(DeleteToken command);
     }
 
     /** Create a server, or change the addresses of an existing one. */
@@ -115,6 +120,29 @@ public sealed interface RoutingCommand {
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.replaceState(this);
+        }
+    }
+
+    /**
+     * Issue an API token. The caller makes the secret and hands only its hash here, so no secret ever reaches
+     * the journal or an event.
+     *
+     * @param expiresAt   an ISO-8601 instant, or null for a token that does not expire
+     * @param requestedAt when the request came, which the token's expiry must follow
+     */
+    record CreateToken(String name, String role, String expiresAt, String secretHash, Instant requestedAt)
+            implements RoutingCommand {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.createToken(this);
+        }
+    }
+
+    /** Revoke a token: the next request that presents it is refused. */
+    record DeleteToken(String name) implements RoutingCommand {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.deleteToken(this);
         }
     }
 

@@ -1,8 +1,10 @@
 package dev.vedns.routing;
 
 import dev.vedns.routing.Outcome.Effect;
+import dev.vedns.routing.RoutingCommand.CreateToken;
 import dev.vedns.routing.RoutingCommand.DeleteEndpoint;
 import dev.vedns.routing.RoutingCommand.DeleteServer;
+import dev.vedns.routing.RoutingCommand.DeleteToken;
 import dev.vedns.routing.RoutingCommand.Promote;
 import dev.vedns.routing.RoutingCommand.PutEndpoint;
 import dev.vedns.routing.RoutingCommand.PutServer;
@@ -61,8 +63,18 @@ public final class RoutingRules {
 
             @Override
             public Outcome replaceState(ReplaceState command) {
-                RoutingTable next = StateImportRules.build(command, origin);
+                RoutingTable next = StateImportRules.build(command, origin).withTokensOf(table);
                 return new Outcome(next, next.equals(table) ? Effect.UNCHANGED : Effect.UPDATED);
+            }
+
+            @Override
+            public Outcome createToken(CreateToken command) {
+                return TokenRules.create(table, command);
+            }
+
+            @Override
+            public Outcome deleteToken(DeleteToken command) {
+                return TokenRules.delete(table, command);
             }
         });
     }

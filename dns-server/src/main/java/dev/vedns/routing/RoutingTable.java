@@ -1,35 +1,44 @@
 package dev.vedns.routing;
 
+import dev.vedns.access.Token;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
- * The whole routing state: servers and virtual endpoint pairs. Immutable; every change makes a new table
+ * The whole durable state: servers, virtual endpoint pairs and the API's tokens. Immutable; every change makes a new table
  * that shares all it did not touch with the old one (see {@link SegmentedMap}), so a change costs the same
  * whatever the size of the fleet, and a reader holding a table never sees a half-applied change.
  */
 public final class RoutingTable {
 
     private static final RoutingTable EMPTY = new RoutingTable(SegmentedMap.empty(), SegmentedMap.empty(),
-            SegmentedMap.empty(), SegmentedMap.empty());
+            SegmentedMap.empty(), SegmentedMap.empty(), Collections.emptySortedMap());
 
     private final SegmentedMap<Server> servers;
     private final SegmentedMap<VirtualEndpoint> endpoints;
     /** The replicas of each primary, sorted by name, and the pair of each primary: kept with every change. */
     private final SegmentedMap<List<Server>> replicas;
     private final SegmentedMap<VirtualEndpoint> pairs;
+    /** The API's tokens, by name: a few dozen at most, so a change copies them all. */
+    private final SortedMap<String, Token> tokens;
     private volatile List<Server> sortedServers;
     private volatile List<VirtualEndpoint> sortedEndpoints;
 
     private RoutingTable(SegmentedMap<Server> servers, SegmentedMap<VirtualEndpoint> endpoints,
-                         SegmentedMap<List<Server>> replicas, SegmentedMap<VirtualEndpoint> pairs) {
+                         SegmentedMap<List<Server>> replicas, SegmentedMap<VirtualEndpoint> pairs,
+                         SortedMap<String, Token> tokens) {
         this.servers = servers;
         this.endpoints = endpoints;
         this.replicas = replicas;
         this.pairs = pairs;
+        this.tokens = tokens;
     }
 
     public static RoutingTable empty() {
@@ -53,14 +62,14 @@ public final class RoutingTable {
             replicaLists.add(List.copyOf(list));
         }
         return new RoutingTable(SegmentedMap.of(servers, Server::name), SegmentedMap.empty(),
-                SegmentedMap.of(replicaLists, list -> list.get(0).sourceServerName()), SegmentedMap.empty())
-                .withEndpoints(endpoints);
+                SegmentedMap.of(replicaLists, list -> list.get(0).sourceServerName()), SegmentedMap.empty(),
+                Collections.emptySortedMap()).withEndpoints(endpoints);
     }
 
     /** This table's servers with these pairs in place of its own, built in one go like {@link #of}. */
     public RoutingTable withEndpoints(Collection<VirtualEndpoint> endpoints) {
         return new RoutingTable(servers, SegmentedMap.of(endpoints, VirtualEndpoint::name), replicas,
-                SegmentedMap.of(endpoints, VirtualEndpoint::primaryName));
+                SegmentedMap.of(endpoints, VirtualEndpoint::primaryName), tokens);
     }
 
     /** Every server, sorted by name (sorted once per table, on first use). */
@@ -126,6 +135,36 @@ public final class RoutingTable {
         return list == null ? List.of() : list;
     }
 
+    /** Every token, sorted by name. */
+    public Collection<Token> tokens() {
+        return tokens.values();
+    }
+
+    /** The token by that name, or null. */
+    public Token token(String name) {
+        return tokens.get(name);
+    }
+
+    public RoutingTable withToken(Token token) {
+        SortedMap<String, Token> next = new TreeMap<>(tokens);
+        next.put(token.name(), token);
+        return new RoutingTable(servers, endpoints, replicas, pairs, Collections.unmodifiableSortedMap(next));
+    }
+
+    public RoutingTable withoutToken(String name) {
+        if (!tokens.containsKey(name)) {
+            return this;
+        }
+        SortedMap<String, Token> next = new TreeMap<>(tokens);
+        next.remove(name);
+        return new RoutingTable(servers, endpoints, replicas, pairs, Collections.unmodifiableSortedMap(next));
+    }
+
+    /** This table's servers and pairs with the tokens of {@code other}: a whole-state import keeps the tokens. */
+    public RoutingTable withTokensOf(RoutingTable other) {
+        return new RoutingTable(servers, endpoints, replicas, pairs, other.tokens);
+    }
+
     public RoutingTable withServer(Server server) {
         Server old = servers.get(server.name());
         SegmentedMap<List<Server>> nextReplicas = replicas;
@@ -135,7 +174,7 @@ public final class RoutingTable {
         if (!server.isPrimary()) {
             nextReplicas = withReplica(nextReplicas, server);
         }
-        return new RoutingTable(servers.with(server.name(), server), endpoints, nextReplicas, pairs);
+        return new RoutingTable(servers.with(server.name(), server), endpoints, nextReplicas, pairs, tokens);
     }
 
     public RoutingTable withoutServer(String name) {
@@ -144,7 +183,7 @@ public final class RoutingTable {
             return this;
         }
         SegmentedMap<List<Server>> nextReplicas = old.isPrimary() ? replicas.without(name) : withoutReplica(replicas, old);
-        return new RoutingTable(servers.without(name), endpoints, nextReplicas, pairs);
+        return new RoutingTable(servers.without(name), endpoints, nextReplicas, pairs, tokens);
     }
 
     public RoutingTable withEndpoint(VirtualEndpoint endpoint) {
@@ -154,7 +193,7 @@ public final class RoutingTable {
             nextPairs = nextPairs.without(old.primaryName());
         }
         return new RoutingTable(servers, endpoints.with(endpoint.name(), endpoint), replicas,
-                nextPairs.with(endpoint.primaryName(), endpoint));
+                nextPairs.with(endpoint.primaryName(), endpoint), tokens);
     }
 
     public RoutingTable withoutEndpoint(String name) {
@@ -164,7 +203,7 @@ public final class RoutingTable {
         }
         SegmentedMap<VirtualEndpoint> nextPairs = old.equals(pairs.get(old.primaryName()))
                 ? pairs.without(old.primaryName()) : pairs;
-        return new RoutingTable(servers, endpoints.without(name), replicas, nextPairs);
+        return new RoutingTable(servers, endpoints.without(name), replicas, nextPairs, tokens);
     }
 
     /** This table with the mutations applied in order; the mutations are trusted (they come from the journal). */
@@ -197,6 +236,16 @@ public final class RoutingTable {
             public RoutingTable removeEndpoint(String name) {
                 return withoutEndpoint(name);
             }
+
+            @Override
+            public RoutingTable putToken(Token token) {
+                return withToken(token);
+            }
+
+            @Override
+            public RoutingTable removeToken(String name) {
+                return withoutToken(name);
+            }
         };
     }
 
@@ -207,6 +256,12 @@ public final class RoutingTable {
                 mutations.add(now == null ? new Mutation.RemoveServer(old.name()) : new Mutation.PutServer(now)));
         SegmentedMap.differences(endpoints, next.endpoints, (old, now) ->
                 mutations.add(now == null ? new Mutation.RemoveEndpoint(old.name()) : new Mutation.PutEndpoint(now)));
+        if (tokens != next.tokens) {
+            tokens.keySet().stream().filter(name -> !next.tokens.containsKey(name))
+                    .forEach(name -> mutations.add(new Mutation.RemoveToken(name)));
+            next.tokens.values().stream().filter(token -> !token.equals(tokens.get(token.name())))
+                    .forEach(token -> mutations.add(new Mutation.PutToken(token)));
+        }
         return mutations;
     }
 
@@ -234,11 +289,12 @@ public final class RoutingTable {
     public boolean equals(Object other) {
         return other instanceof RoutingTable table
                 && servers.equals(table.servers)
-                && endpoints.equals(table.endpoints);
+                && endpoints.equals(table.endpoints)
+                && tokens.equals(table.tokens);
     }
 
     @Override
     public int hashCode() {
-        return 31 * servers.hashCode() + endpoints.hashCode();
+        return Objects.hash(servers, endpoints, tokens);
     }
 }

@@ -1,5 +1,7 @@
 package dev.vedns.storage;
 
+import dev.vedns.access.Token;
+import dev.vedns.access.TokenRole;
 import dev.vedns.engine.DurableState;
 import dev.vedns.engine.JournalRecord;
 import dev.vedns.events.RoutingEvent;
@@ -23,18 +25,25 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The binary form of journal records and checkpoints. Version 1; every field in a fixed order, and every
- * kind and enum written as an explicit tag, so renaming or reordering a Java type never changes a file.
+ * The binary form of journal records and checkpoints: every field in a fixed order, and every kind and enum
+ * written as an explicit tag, so renaming or reordering a Java type never changes a file. Version 2 adds the
+ * actor of each event and the API's tokens; version 1 is still read (its events predate actors: anonymous).
  */
 final class Codec {
 
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
+    private static final int FIRST_VERSION = 1;
     private static final int PUT_SERVER = 1;
     private static final int REMOVE_SERVER = 2;
     private static final int PUT_ENDPOINT = 3;
     private static final int REMOVE_ENDPOINT = 4;
+    private static final int PUT_TOKEN = 5;
+    private static final int REMOVE_TOKEN = 6;
     private static final int PRIMARY = 0;
     private static final int ASYNC_REPLICA = 1;
+    private static final int VIEWER = 1;
+    private static final int OPERATOR = 2;
+    private static final int ADMIN = 3;
 
     private Codec() {
     }
@@ -53,9 +62,9 @@ final class Codec {
 
     static JournalRecord decodeRecord(byte[] bytes) throws IOException {
         DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
-        checkVersion(in);
+        int version = readVersion(in);
         long serial = in.readLong();
-        RoutingEvent event = readEvent(in);
+        RoutingEvent event = readEvent(in, version);
         int count = in.readInt();
         List<Mutation> mutations = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
@@ -77,6 +86,10 @@ final class Codec {
             for (VirtualEndpoint endpoint : state.table().endpointsInAnyOrder()) {
                 writeEndpoint(out, endpoint);
             }
+            out.writeInt(state.table().tokens().size());
+            for (Token token : state.table().tokens()) {
+                writeToken(out, token);
+            }
             out.writeInt(state.events().size());
             for (RoutingEvent event : state.events()) {
                 writeEvent(out, event);
@@ -86,7 +99,7 @@ final class Codec {
 
     static DurableState decodeState(byte[] bytes) throws IOException {
         DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
-        checkVersion(in);
+        int version = readVersion(in);
         long serial = in.readLong();
         long lastEventId = in.readLong();
         int serverCount = in.readInt();
@@ -99,19 +112,26 @@ final class Codec {
         for (int i = 0; i < endpointCount; i++) {
             endpoints.add(readEndpoint(in));
         }
+        RoutingTable table = RoutingTable.of(servers, endpoints);
+        int tokenCount = version == FIRST_VERSION ? 0 : in.readInt();
+        for (int i = 0; i < tokenCount; i++) {
+            table = table.withToken(readToken(in));
+        }
         int eventCount = in.readInt();
         List<RoutingEvent> events = new ArrayList<>(eventCount);
         for (int i = 0; i < eventCount; i++) {
-            events.add(readEvent(in));
+            events.add(readEvent(in, version));
         }
-        return new DurableState(serial, RoutingTable.of(servers, endpoints), lastEventId, events);
+        return new DurableState(serial, table, lastEventId, events);
     }
 
-    private static void checkVersion(DataInputStream in) throws IOException {
+    private static int readVersion(DataInputStream in) throws IOException {
         int version = in.readUnsignedByte();
-        if (version != VERSION) {
-            throw new IOException("unknown format version " + version + " (this vedns reads version " + VERSION + ")");
+        if (version < FIRST_VERSION || version > VERSION) {
+            throw new IOException("unknown format version " + version + " (this vedns reads versions " + FIRST_VERSION
+                    + " to " + VERSION + ")");
         }
+        return version;
     }
 
     private static void writeMutation(DataOutputStream out, Mutation mutation) {
@@ -147,6 +167,22 @@ final class Codec {
                     out.writeUTF(name);
                 });
             }
+
+            @Override
+            public Void putToken(Token token) {
+                return written(() -> {
+                    out.writeByte(PUT_TOKEN);
+                    writeToken(out, token);
+                });
+            }
+
+            @Override
+            public Void removeToken(String name) {
+                return written(() -> {
+                    out.writeByte(REMOVE_TOKEN);
+                    out.writeUTF(name);
+                });
+            }
         });
     }
 
@@ -157,6 +193,8 @@ final class Codec {
             case REMOVE_SERVER -> new Mutation.RemoveServer(in.readUTF());
             case PUT_ENDPOINT -> new Mutation.PutEndpoint(readEndpoint(in));
             case REMOVE_ENDPOINT -> new Mutation.RemoveEndpoint(in.readUTF());
+            case PUT_TOKEN -> new Mutation.PutToken(readToken(in));
+            case REMOVE_TOKEN -> new Mutation.RemoveToken(in.readUTF());
             default -> throw new IOException("unknown mutation tag " + tag);
         };
     }
@@ -202,6 +240,45 @@ final class Codec {
         };
     }
 
+    private static void writeToken(DataOutputStream out, Token token) throws IOException {
+        out.writeUTF(token.name());
+        out.writeByte(switch (token.role()) {
+            case viewer -> VIEWER;
+            case operator -> OPERATOR;
+            case admin -> ADMIN;
+        });
+        out.writeUTF(token.secretHash());
+        writeInstant(out, token.createdAt());
+        out.writeBoolean(token.expiresAt() != null);
+        if (token.expiresAt() != null) {
+            writeInstant(out, token.expiresAt());
+        }
+    }
+
+    private static Token readToken(DataInputStream in) throws IOException {
+        String name = in.readUTF();
+        int tag = in.readUnsignedByte();
+        TokenRole role = switch (tag) {
+            case VIEWER -> TokenRole.viewer;
+            case OPERATOR -> TokenRole.operator;
+            case ADMIN -> TokenRole.admin;
+            default -> throw new IOException("unknown token role tag " + tag);
+        };
+        String secretHash = in.readUTF();
+        Instant createdAt = readInstant(in);
+        Instant expiresAt = in.readBoolean() ? readInstant(in) : null;
+        return new Token(name, role, secretHash, createdAt, expiresAt);
+    }
+
+    private static void writeInstant(DataOutputStream out, Instant instant) throws IOException {
+        out.writeLong(instant.getEpochSecond());
+        out.writeInt(instant.getNano());
+    }
+
+    private static Instant readInstant(DataInputStream in) throws IOException {
+        return Instant.ofEpochSecond(in.readLong(), in.readInt());
+    }
+
     private static void writeEndpoint(DataOutputStream out, VirtualEndpoint endpoint) throws IOException {
         out.writeUTF(endpoint.name());
         out.writeUTF(endpoint.primaryName());
@@ -214,8 +291,7 @@ final class Codec {
 
     private static void writeEvent(DataOutputStream out, RoutingEvent event) throws IOException {
         out.writeLong(event.id());
-        out.writeLong(event.time().getEpochSecond());
-        out.writeInt(event.time().getNano());
+        writeInstant(out, event.time());
         out.writeLong(event.serial());
         out.writeUTF(event.kind());
         writeStrings(out, event.servers());
@@ -231,11 +307,12 @@ final class Codec {
             writeNullable(out, target.before());
             writeNullable(out, target.after());
         }
+        out.writeUTF(event.actor());
     }
 
-    private static RoutingEvent readEvent(DataInputStream in) throws IOException {
+    private static RoutingEvent readEvent(DataInputStream in, int version) throws IOException {
         long id = in.readLong();
-        Instant time = Instant.ofEpochSecond(in.readLong(), in.readInt());
+        Instant time = readInstant(in);
         long serial = in.readLong();
         String kind = in.readUTF();
         List<String> servers = readStrings(in);
@@ -250,7 +327,8 @@ final class Codec {
         for (int i = 0; i < targetCount; i++) {
             targets.add(new TargetChange(in.readUTF(), readNullable(in), readNullable(in)));
         }
-        return new RoutingEvent(id, time, serial, kind, servers, endpoints, details, targets);
+        String actor = version == FIRST_VERSION ? RoutingEvent.ANONYMOUS : in.readUTF();
+        return new RoutingEvent(id, time, serial, kind, servers, endpoints, details, targets, actor);
     }
 
     private static void writeStrings(DataOutputStream out, List<String> strings) throws IOException {

@@ -1,5 +1,6 @@
 package dev.vedns.zone;
 
+import dev.vedns.access.Token;
 import dev.vedns.routing.Mutation;
 import dev.vedns.routing.RoutingTable;
 import dev.vedns.routing.Server;
@@ -99,6 +100,16 @@ public final class ZoneCompiler {
             public Void removeEndpoint(String name) {
                 removes.add(ZoneNames.writer(name, origin));
                 removes.add(ZoneNames.reader(name, origin));
+                return null;
+            }
+
+            @Override
+            public Void putToken(Token token) {
+                return null;
+            }
+
+            @Override
+            public Void removeToken(String name) {
                 return null;
             }
         };

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class EventLogTest {
 
     private static RoutingEvent event(long id) {
-        return new RoutingEvent(id, Instant.EPOCH, id, "ServerCreated", List.of("pg-" + id), List.of(), Map.of(), List.of());
+        return new RoutingEvent(id, Instant.EPOCH, id, "ServerCreated", List.of("pg-" + id), List.of(), Map.of(), List.of(), RoutingEvent.VEDNS);
     }
 
     @Test

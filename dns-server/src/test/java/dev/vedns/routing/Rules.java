@@ -35,6 +35,11 @@ final class Rules {
         return engine.table();
     }
 
+    /** The serial DNS answers with now. */
+    long serial() {
+        return engine.get().serial();
+    }
+
     Rules primary(String name, String... addresses) {
         apply(new RoutingCommand.PutServer(name, "Primary", null, List.of(addresses)));
         return this;

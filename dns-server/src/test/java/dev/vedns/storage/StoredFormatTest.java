@@ -60,6 +60,9 @@ class StoredFormatTest {
                     new TargetChange("mydb.writer.postgres.internal", "pg-main", "pg-replica-1"),
                     new TargetChange("mydb.reader.postgres.internal", "pg-replica-1", "pg-main")), promoted.targets());
             assertEquals(10, fleet.engine.events().latestId());
+            assertEquals(List.of(RoutingEvent.ANONYMOUS), events.stream().map(RoutingEvent::actor).distinct().toList(),
+                    "version 1 predates actors: every change then was unauthenticated");
+            assertEquals(List.of(), List.copyOf(table.tokens()));
         }
         assertTrue(Files.exists(directory.resolve("checkpoint")), "the earlier file name is taken over");
         assertFalse(Files.exists(directory.resolve("state.snap")));

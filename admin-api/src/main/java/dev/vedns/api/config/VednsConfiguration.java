@@ -17,6 +17,7 @@ public class VednsConfiguration {
     private Path dataDir = Path.of("data");
     private Path bootstrapFile;
     private Journal journal = new Journal();
+    private Auth auth = new Auth();
 
     public String getZone() {
         return zone;
@@ -67,6 +68,38 @@ public class VednsConfiguration {
 
     public void setBootstrapFile(Path bootstrapFile) {
         this.bootstrapFile = bootstrapFile;
+    }
+
+    public Auth getAuth() {
+        return auth;
+    }
+
+    public void setAuth(Auth auth) {
+        this.auth = auth;
+    }
+
+    /** {@code vedns.auth.*}: bearer tokens on the admin API. */
+    public static class Auth {
+        private boolean enabled = true;
+        private Path adminTokenFile;
+
+        /** Off only for local development: the API is then open to anyone who reaches its port. */
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        /** Where the first admin token's secret is written; {@code <data-dir>/admin.token} when not set. */
+        public Path getAdminTokenFile() {
+            return adminTokenFile;
+        }
+
+        public void setAdminTokenFile(Path adminTokenFile) {
+            this.adminTokenFile = adminTokenFile;
+        }
     }
 
     public Journal getJournal() {

@@ -1,12 +1,16 @@
 package dev.vedns.api.endpoints;
 
+import dev.vedns.access.TokenRole;
+import dev.vedns.api.Changes;
 import dev.vedns.api.DryRun;
 import dev.vedns.api.Representations;
+import dev.vedns.api.security.AllowedFor;
 import dev.vedns.engine.Applied;
 import dev.vedns.engine.RoutingEngine;
 import dev.vedns.routing.RoutingCommand;
 import dev.vedns.routing.RoutingQueries;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
@@ -20,22 +24,27 @@ import java.util.List;
 
 /** {@code /api/v1/servers/{serverName}/virtual-endpoints}: the writer/reader pair of a primary's set. */
 @Controller("/api/v1/servers/{serverName}/virtual-endpoints")
+@AllowedFor(TokenRole.operator)
 public class VirtualEndpointsController {
 
     private final RoutingEngine engine;
+    private final Changes changes;
     private final Representations representations;
 
-    public VirtualEndpointsController(RoutingEngine engine, Representations representations) {
+    public VirtualEndpointsController(RoutingEngine engine, Changes changes, Representations representations) {
         this.engine = engine;
+        this.changes = changes;
         this.representations = representations;
     }
 
     @Get
+    @AllowedFor(TokenRole.viewer)
     public List<EndpointResource> list(String serverName) {
         return RoutingQueries.endpoints(engine.table(), serverName).stream().map(representations::endpoint).toList();
     }
 
     @Get("/{endpointName}")
+    @AllowedFor(TokenRole.viewer)
     public EndpointResource show(String serverName, String endpointName) {
         return representations.endpoint(RoutingQueries.endpoint(engine.table(), serverName, endpointName));
     }
@@ -46,29 +55,26 @@ public class VirtualEndpointsController {
      */
     @Put("/{endpointName}")
     public HttpResponse<EndpointResource> put(String serverName, String endpointName, @Nullable @QueryValue String dryRun,
-                                              @Body EndpointRequest request) {
+                                              @Body EndpointRequest body, HttpRequest<?> request) {
         boolean dry = DryRun.requested(dryRun);
-        Applied applied = run(new RoutingCommand.PutEndpoint(serverName, endpointName, request.endpointType(),
-                request.members()), dry);
+        Applied applied = changes.run(new RoutingCommand.PutEndpoint(serverName, endpointName, body.endpointType(),
+                body.members()), dry, request);
         return HttpResponse.status(applied.created() && !dry ? HttpStatus.CREATED : HttpStatus.OK)
                 .body(representations.endpoint(applied.table().endpoint(endpointName)));
     }
 
     @Patch("/{endpointName}")
     public EndpointResource retarget(String serverName, String endpointName, @Nullable @QueryValue String dryRun,
-                                     @Body EndpointRequest request) {
-        Applied applied = run(new RoutingCommand.RetargetReader(serverName, endpointName, request.endpointType(),
-                request.members()), DryRun.requested(dryRun));
+                                     @Body EndpointRequest body, HttpRequest<?> request) {
+        Applied applied = changes.run(new RoutingCommand.RetargetReader(serverName, endpointName, body.endpointType(),
+                body.members()), DryRun.requested(dryRun), request);
         return representations.endpoint(applied.table().endpoint(endpointName));
     }
 
     @Delete("/{endpointName}")
-    public HttpResponse<Void> delete(String serverName, String endpointName, @Nullable @QueryValue String dryRun) {
-        run(new RoutingCommand.DeleteEndpoint(serverName, endpointName), DryRun.requested(dryRun));
+    public HttpResponse<Void> delete(String serverName, String endpointName, @Nullable @QueryValue String dryRun,
+                                     HttpRequest<?> request) {
+        changes.run(new RoutingCommand.DeleteEndpoint(serverName, endpointName), DryRun.requested(dryRun), request);
         return HttpResponse.noContent();
-    }
-
-    private Applied run(RoutingCommand command, boolean dry) {
-        return dry ? engine.preview(command) : engine.apply(command);
     }
 }

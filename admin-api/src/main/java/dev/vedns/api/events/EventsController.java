@@ -1,5 +1,7 @@
 package dev.vedns.api.events;
 
+import dev.vedns.access.TokenRole;
+import dev.vedns.api.security.AllowedFor;
 import dev.vedns.engine.RoutingEngine;
 import dev.vedns.events.EventLog;
 import dev.vedns.routing.FieldError;
@@ -13,6 +15,7 @@ import java.util.List;
 
 /** {@code GET /api/v1/events?after=ID&limit=N}: the routing changes, oldest first, page by page. */
 @Controller("/api/v1/events")
+@AllowedFor(TokenRole.viewer)
 public class EventsController {
 
     static final int DEFAULT_LIMIT = 100;

@@ -1,11 +1,15 @@
 package dev.vedns.api.servers;
 
+import dev.vedns.access.TokenRole;
+import dev.vedns.api.Changes;
 import dev.vedns.api.Representations;
+import dev.vedns.api.security.AllowedFor;
 import dev.vedns.engine.Applied;
 import dev.vedns.engine.RoutingEngine;
 import dev.vedns.routing.RoutingCommand;
 import dev.vedns.routing.RoutingQueries;
 import dev.vedns.routing.RoutingTable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
@@ -20,36 +24,40 @@ import java.util.List;
 public class ServersController {
 
     private final RoutingEngine engine;
+    private final Changes changes;
     private final Representations representations;
 
-    public ServersController(RoutingEngine engine, Representations representations) {
+    public ServersController(RoutingEngine engine, Changes changes, Representations representations) {
         this.engine = engine;
+        this.changes = changes;
         this.representations = representations;
     }
 
     @Get
+    @AllowedFor(TokenRole.viewer)
     public List<ServerResource> list() {
         RoutingTable table = engine.table();
         return table.servers().stream().map(server -> representations.server(table, server)).toList();
     }
 
     @Get("/{serverName}")
+    @AllowedFor(TokenRole.viewer)
     public ServerResource show(String serverName) {
         RoutingTable table = engine.table();
         return representations.server(table, RoutingQueries.server(table, serverName));
     }
 
     @Put("/{serverName}")
-    public HttpResponse<ServerResource> put(String serverName, @Body ServerRequest request) {
-        Applied applied = engine.apply(new RoutingCommand.PutServer(serverName, request.replicationRole(),
-                request.sourceServerName(), request.addresses()));
-        ServerResource body = representations.server(applied.table(), applied.table().server(serverName));
-        return HttpResponse.status(applied.created() ? HttpStatus.CREATED : HttpStatus.OK).body(body);
+    public HttpResponse<ServerResource> put(String serverName, @Body ServerRequest body, HttpRequest<?> request) {
+        Applied applied = changes.apply(new RoutingCommand.PutServer(serverName, body.replicationRole(),
+                body.sourceServerName(), body.addresses()), request);
+        ServerResource server = representations.server(applied.table(), applied.table().server(serverName));
+        return HttpResponse.status(applied.created() ? HttpStatus.CREATED : HttpStatus.OK).body(server);
     }
 
     @Delete("/{serverName}")
-    public HttpResponse<Void> delete(String serverName) {
-        engine.apply(new RoutingCommand.DeleteServer(serverName));
+    public HttpResponse<Void> delete(String serverName, HttpRequest<?> request) {
+        changes.apply(new RoutingCommand.DeleteServer(serverName), request);
         return HttpResponse.noContent();
     }
 }

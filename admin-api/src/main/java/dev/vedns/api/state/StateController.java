@@ -1,10 +1,14 @@
 package dev.vedns.api.state;
 
+import dev.vedns.access.TokenRole;
+import dev.vedns.api.Changes;
 import dev.vedns.api.Representations;
+import dev.vedns.api.security.AllowedFor;
 import dev.vedns.engine.Published;
 import dev.vedns.engine.RoutingEngine;
 import dev.vedns.routing.RoutingTable;
 import dev.vedns.zone.ZoneSettings;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -12,14 +16,18 @@ import io.micronaut.http.annotation.Put;
 
 /** {@code /api/v1/state}: export the whole state, or replace it atomically from such a document. */
 @Controller("/api/v1/state")
+@AllowedFor(TokenRole.admin)
 public class StateController {
 
     private final RoutingEngine engine;
+    private final Changes changes;
     private final Representations representations;
     private final String zone;
 
-    public StateController(RoutingEngine engine, Representations representations, ZoneSettings settings) {
+    public StateController(RoutingEngine engine, Changes changes, Representations representations,
+                           ZoneSettings settings) {
         this.engine = engine;
+        this.changes = changes;
         this.representations = representations;
         this.zone = settings.origin().toString();
     }
@@ -30,8 +38,8 @@ public class StateController {
     }
 
     @Put
-    public StateDocument replace(@Body StateImport document) {
-        engine.apply(document.toCommand());
+    public StateDocument replace(@Body StateImport document, HttpRequest<?> request) {
+        changes.apply(document.toCommand(), request);
         return export();
     }
 

@@ -1,0 +1,95 @@
+package dev.vedns.api.security;
+
+import dev.vedns.access.Token;
+import dev.vedns.access.TokenRole;
+import dev.vedns.api.config.VednsConfiguration;
+import dev.vedns.api.problem.Problem;
+import dev.vedns.api.problem.Problems;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.web.router.RouteAttributes;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every request to the API presents a token, and the token's role must include the one its route needs
+ * ({@link AllowedFor}; admin where a route says nothing). Runs once the route is matched and before its
+ * body is read, so a refused request costs no upload; a refusal is 401 (no valid token) or 403 (not enough
+ * role), as problem+json naming the rule.
+ */
+@ServerFilter("/api/**")
+public class TokenFilter {
+
+    private static final String BEARER = "Bearer ";
+    private static final String CHALLENGE = "Bearer realm=\"vedns\"";
+
+    private final boolean enabled;
+    private final Authenticator authenticator;
+    private final FailedAuthentications failures = new FailedAuthentications(System::nanoTime);
+
+    public TokenFilter(VednsConfiguration config, Authenticator authenticator) {
+        this.enabled = config.getAuth().isEnabled();
+        this.authenticator = authenticator;
+    }
+
+    @RequestFilter
+    @Nullable
+    public HttpResponse<?> authenticate(HttpRequest<?> request) {
+        if (!enabled) {
+            request.setAttribute(Caller.ATTRIBUTE, Caller.ANONYMOUS);
+            return null;
+        }
+        String header = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
+        if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return unauthorized(request, "required", "This request needs a token: send Authorization: Bearer"
+                    + " <secret>. The first admin token's secret is in <data-dir>/admin.token.");
+        }
+        Optional<Token> found = authenticator.find(header.substring(BEARER.length()).trim());
+        if (found.isEmpty()) {
+            return unauthorized(request, "knownToken", "The token presented is not known to vedns: it was never"
+                    + " issued, or it was revoked.");
+        }
+        Token token = found.get();
+        Instant now = Instant.now();
+        if (token.expiredAt(now)) {
+            return unauthorized(request, "notExpired", "Token '" + token.name() + "' expired at " + token.expiresAt()
+                    + ": ask an admin for a new one.");
+        }
+        authenticator.used(token, now);
+        TokenRole needed = neededRole(request);
+        if (!token.role().includes(needed)) {
+            return refusal(HttpStatus.FORBIDDEN, "role", "Token '" + token.name() + "' is a " + token.role()
+                    + " token; " + request.getMethodName() + " " + request.getPath() + " needs the " + needed
+                    + " role or more.");
+        }
+        request.setAttribute(Caller.ATTRIBUTE, new Caller(token.name(), token.role()));
+        return null;
+    }
+
+    private static TokenRole neededRole(HttpRequest<?> request) {
+        return RouteAttributes.getRouteMatch(request)
+                .flatMap(route -> route.getAnnotationMetadata().enumValue(AllowedFor.class, TokenRole.class))
+                .orElse(TokenRole.admin);
+    }
+
+    private HttpResponse<Problem> unauthorized(HttpRequest<?> request, String rule, String detail) {
+        failures.record(request.getRemoteAddress().getAddress().getHostAddress(), detail);
+        return refusal(HttpStatus.UNAUTHORIZED, rule, detail).header(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE);
+    }
+
+    private static MutableHttpResponse<Problem> refusal(HttpStatus status, String rule, String detail) {
+        return Problems.response(status, detail, List.of(new Problem.FieldProblem("Authorization", rule, detail)));
+    }
+
+    /** Refusals for want of a valid token since the start. */
+    public long failures() {
+        return failures.count();
+    }
+}

@@ -1,0 +1,16 @@
+package dev.vedns.access;
+
+import java.time.Instant;
+
+/**
+ * An API token as the durable state keeps it: never the secret, only its SHA-256.
+ *
+ * @param secretHash the SHA-256 of the secret, as 64 lowercase hex digits
+ * @param expiresAt  null for a token that does not expire
+ */
+public record Token(String name, TokenRole role, String secretHash, Instant createdAt, Instant expiresAt) {
+
+    public boolean expiredAt(Instant now) {
+        return expiresAt != null && !now.isBefore(expiresAt);
+    }
+}
