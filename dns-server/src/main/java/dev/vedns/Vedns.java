@@ -1,5 +1,6 @@
 package dev.vedns;
 
+import dev.vedns.engine.ChangeObserver;
 import dev.vedns.engine.RoutingEngine;
 import dev.vedns.storage.FileStore;
 import dev.vedns.storage.StartupException;
@@ -55,6 +56,17 @@ public final class Vedns implements AutoCloseable {
 
     public DnsListener dns() {
         return dns;
+    }
+
+    /** Reports every change and every journal fsync to {@code observer} from now on (metrics). */
+    public void observe(ChangeObserver observer) {
+        engine.observe(observer);
+        store.observe(observer);
+    }
+
+    /** Why a change could not be made durable now (a full disk, an unwritable journal), or null when it could. */
+    public String unwritable() {
+        return store.unwritable();
     }
 
     /** How many journal records the start replayed on top of the checkpoint: the changes a crash left to redo. */

@@ -47,8 +47,14 @@ public final class Fleet {
     /** vedns on {@code directory} with this zone, DNS on a free loopback port. */
     public static VednsSettings settings(Path directory, Duration tcpIdleTimeout, int tcpMaxConnections,
                                          int checkpointEvery, boolean recoverDamaged) {
-        return new VednsSettings(settings(), new DnsListenerSettings("127.0.0.1", 0, tcpIdleTimeout, tcpMaxConnections, 2),
-                directory, FIRST_SERIAL, RETAIN, checkpointEvery, recoverDamaged, null);
+        return settings(directory, new DnsListenerSettings("127.0.0.1", 0, tcpIdleTimeout, tcpMaxConnections,
+                tcpMaxConnections, 2), checkpointEvery, recoverDamaged);
+    }
+
+    /** vedns on {@code directory} with this zone, DNS listening as {@code dns} says. */
+    public static VednsSettings settings(Path directory, DnsListenerSettings dns, int checkpointEvery,
+                                         boolean recoverDamaged) {
+        return new VednsSettings(settings(), dns, directory, FIRST_SERIAL, RETAIN, checkpointEvery, recoverDamaged, null);
     }
 
     /** pg-main (10.0.0.5) with replica pg-replica-1 (10.0.0.6, fd00::6) and the pair mydb on its replica. */

@@ -41,7 +41,7 @@ import org.xbill.DNS.Type;
 @MicronautTest(rebuildContext = true)
 class TokensApiTest {
 
-    /** Every route under /api, the least role it needs, and a request a caller could send it. */
+    /** Every route that needs a token (under /api, and /metrics), its least role, a request a caller could send it. */
     private record Route(HttpMethod method, String template, String path, String body, String role) {
 
         String key() {
@@ -76,7 +76,8 @@ class TokensApiTest {
             new Route(HttpMethod.GET, "/api/v1/tokens", "/api/v1/tokens", null, "admin"),
             new Route(HttpMethod.POST, "/api/v1/tokens", "/api/v1/tokens", "{\"name\":\"sneaky\",\"role\":\"admin\"}", "admin"),
             new Route(HttpMethod.GET, "/api/v1/tokens/self", "/api/v1/tokens/self", null, "viewer"),
-            new Route(HttpMethod.DELETE, "/api/v1/tokens/{name}", "/api/v1/tokens/admin", null, "admin"));
+            new Route(HttpMethod.DELETE, "/api/v1/tokens/{name}", "/api/v1/tokens/admin", null, "admin"),
+            new Route(HttpMethod.GET, "/metrics", "/metrics", null, "viewer"));
 
     @Inject
     VednsUnderTest vedns;
@@ -125,7 +126,8 @@ class TokensApiTest {
     @Test
     void theTableCoversEveryRouteOfTheApi() {
         TreeSet<String> routed = router.uriRoutes()
-                .filter(route -> route.getUriMatchTemplate().toString().startsWith("/api/"))
+                .filter(route -> route.getUriMatchTemplate().toString().startsWith("/api/")
+                        || route.getUriMatchTemplate().toString().equals("/metrics"))
                 .filter(route -> route.getHttpMethod() != HttpMethod.HEAD)
                 .map(route -> route.getHttpMethod() + " " + route.getUriMatchTemplate().toString().replaceAll("\\{\\?.*}$", ""))
                 .collect(Collectors.toCollection(TreeSet::new));

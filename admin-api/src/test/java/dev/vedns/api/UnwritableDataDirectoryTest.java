@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,8 +33,10 @@ class UnwritableDataDirectoryTest {
         try (RunningApp app = new RunningApp(mount.resolve("data"))) {
             Api api = app.vedns().api();
             api.standardFleet();
+            assertHealth(api, 200, "UP", null);
             Path ballast = mount.resolve("ballast");
             fill(ballast);
+            assertHealth(api, 503, "DOWN", "bytes free");
 
             int attempt = 0;
             Api.Reply reply;
@@ -45,6 +48,7 @@ class UnwritableDataDirectoryTest {
             assertRefusedAndUnchanged(app, reply, "pg-extra-" + attempt);
 
             Files.delete(ballast);
+            assertHealth(api, 200, "UP", null);
             expect(201, api.put("/api/v1/servers/pg-extra-" + attempt, primary("10.1.0." + attempt)));
             assertEquals(List.of("pg-extra-" + attempt + ".postgres.internal.\t30\tIN\tA\t10.1.0." + attempt),
                     app.vedns().dns().answer("pg-extra-" + attempt + ".postgres.internal.", Type.A));
@@ -62,12 +66,14 @@ class UnwritableDataDirectoryTest {
             api.standardFleet();
             run("chattr", "+i", journal.toString());
             try {
+                assertHealth(api, 503, "DOWN", "cannot be written");
                 Api.Reply refused = api.patch("/api/v1/servers/pg-main/virtual-endpoints/mydb", "{\"members\":[\"pg-main\"]}");
                 assertEquals(503, refused.status(), refused.body());
                 assertEquals("pg-replica-1.postgres.internal.", readerTarget(app));
             } finally {
                 run("chattr", "-i", journal.toString());
             }
+            assertHealth(api, 200, "UP", null);
             expect(200, api.patch("/api/v1/servers/pg-main/virtual-endpoints/mydb", "{\"members\":[\"pg-main\"]}"));
             assertEquals("pg-main.postgres.internal.", readerTarget(app));
         }
@@ -83,6 +89,24 @@ class UnwritableDataDirectoryTest {
         assertEquals(404, app.vedns().api().get("/api/v1/servers/" + server).status());
         assertEquals(Rcode.NXDOMAIN, app.vedns().dns().udp(server + ".postgres.internal.", Type.A).getRcode());
         assertEquals("pg-replica-1.postgres.internal.", readerTarget(app), "DNS answers from the last good state");
+    }
+
+    /** {@code /health} and {@code /health/readiness} answer without a token and name the journal's problem. */
+    @SuppressWarnings("unchecked")
+    private static void assertHealth(Api api, int status, String state, String problem) {
+        for (String path : List.of("/health", "/health/readiness")) {
+            Api.Reply health = api.as(null).get(path);
+            assertEquals(status, health.status(), path + ": " + health.body());
+            assertEquals(state, health.json().get("status"), health.body());
+            Map<String, Object> journal = (Map<String, Object>) ((Map<String, Object>) health.json().get("details"))
+                    .get("journal");
+            assertEquals(state, journal.get("status"), health.body());
+            if (problem != null) {
+                Object details = ((Map<String, Object>) journal.get("details")).get("problem");
+                assertTrue(String.valueOf(details).contains(problem), health.body());
+            }
+        }
+        assertEquals(200, api.as(null).get("/health/liveness").status());
     }
 
     private static String readerTarget(RunningApp app) throws Exception {

@@ -32,6 +32,7 @@ public final class RoutingEngine implements Supplier<ZoneSnapshot> {
     private final int checkpointEvery;
     private int sinceCheckpoint;
     private volatile Published current;
+    private volatile ChangeObserver observer = ChangeObserver.NONE;
 
     /**
      * @param recovered       the state to start from (a fresh one, or what the data directory held)
@@ -61,6 +62,7 @@ public final class RoutingEngine implements Supplier<ZoneSnapshot> {
      * @param actor who asks, as the event records it
      */
     public synchronized Applied apply(RoutingCommand command, String actor) {
+        long started = System.nanoTime();
         Published before = current;
         Outcome outcome = rules.apply(before.table(), command);
         if (!outcome.changed()) {
@@ -71,10 +73,14 @@ public final class RoutingEngine implements Supplier<ZoneSnapshot> {
         long serial = zone ? nextSerial(before.snapshot().serial()) : before.snapshot().serial();
         RoutingEvent event = describer.describe(events.nextId(), Instant.now(), serial, command, actor, outcome,
                 before.table(), mutations);
+        long decided = System.nanoTime();
         changeLog.append(new JournalRecord(serial, event, mutations));
+        long journaled = System.nanoTime();
         current = new Published(outcome.table(),
                 zone ? compiler.update(before.snapshot(), outcome.table(), mutations, serial) : before.snapshot());
+        long published = System.nanoTime();
         events.append(event);
+        observer.applied(event, decided - started, journaled - decided, published - journaled);
         if (++sinceCheckpoint >= checkpointEvery) {
             checkpoint();
         }
@@ -94,6 +100,11 @@ public final class RoutingEngine implements Supplier<ZoneSnapshot> {
         List<Mutation> mutations = before.table().mutationsTo(outcome.table());
         return new Applied(outcome.table(), outcome.effect(), describer.describe(0, Instant.now(),
                 before.snapshot().serial(), command, actor, outcome, before.table(), mutations));
+    }
+
+    /** Where each applied change is reported from now on. */
+    public void observe(ChangeObserver changes) {
+        this.observer = changes;
     }
 
     /** Hands the whole current state to the change log, so it can compact its journal. */

@@ -1,6 +1,7 @@
 package dev.vedns.storage;
 
 import dev.vedns.engine.ChangeLog;
+import dev.vedns.engine.ChangeObserver;
 import dev.vedns.engine.DurableState;
 import dev.vedns.engine.JournalRecord;
 import java.io.IOException;
@@ -17,11 +18,16 @@ import org.slf4j.LoggerFactory;
 public final class FileStore implements ChangeLog, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(FileStore.class);
+    private static final String JOURNAL = "journal";
+    /** Less than this free and the next change may not fit: a whole-state record alone can take megabytes. */
+    private static final long MIN_FREE = 1024 * 1024;
 
     private final Path directory;
     private final DirectoryLock lock;
     private final CheckpointFile checkpoint;
     private final Journal journal;
+    private final Path journalPath;
+    private volatile ChangeObserver observer = ChangeObserver.NONE;
     private final DurableState recovered;
     private final int replayed;
 
@@ -31,6 +37,7 @@ public final class FileStore implements ChangeLog, AutoCloseable {
         this.lock = lock;
         this.checkpoint = checkpoint;
         this.journal = journal;
+        this.journalPath = directory.resolve(JOURNAL);
         this.recovered = recovered;
         this.replayed = replayed;
     }
@@ -49,7 +56,7 @@ public final class FileStore implements ChangeLog, AutoCloseable {
             CheckpointFile checkpoint = CheckpointFile.in(directory);
             byte[] stored = checkpoint.read();
             DurableState state = stored == null ? DurableState.fresh(freshSerial) : Codec.decodeState(stored);
-            Path journalPath = directory.resolve("journal");
+            Path journalPath = directory.resolve(JOURNAL);
             Journal.Recovery recovery = Journal.recover(journalPath, cutAtDamage);
             for (JournalRecord record : recovery.records()) {
                 state = state.replay(record, retainEvents);
@@ -75,10 +82,32 @@ public final class FileStore implements ChangeLog, AutoCloseable {
         return replayed;
     }
 
+    /** Where each journal fsync is reported from now on. */
+    public void observe(ChangeObserver changes) {
+        this.observer = changes;
+    }
+
+    /**
+     * Why a change could not be made durable now, or null when it could: looked at without writing anything,
+     * so a health check may ask as often as it likes.
+     */
+    public String unwritable() {
+        if (!Files.isWritable(journalPath)) {
+            return "the journal " + journalPath.toAbsolutePath().normalize() + " cannot be written";
+        }
+        try {
+            long free = Files.getFileStore(directory).getUsableSpace();
+            return free < MIN_FREE ? "the data directory " + directory.toAbsolutePath().normalize() + " has only " + free
+                    + " bytes free" : null;
+        } catch (IOException failure) {
+            return "the data directory " + directory.toAbsolutePath().normalize() + " cannot be examined: " + failure;
+        }
+    }
+
     @Override
     public synchronized void append(JournalRecord record) {
         try {
-            journal.append(Codec.encode(record));
+            observer.synced(journal.append(Codec.encode(record)));
         } catch (IOException failure) {
             throw new StorageException("The change was not applied: the journal in " + directory.toAbsolutePath().normalize()
                     + " cannot be written (" + failure.getMessage() + "). DNS keeps answering from the last"

@@ -103,8 +103,8 @@ final class Journal implements AutoCloseable {
         return new Journal(channel, size);
     }
 
-    /** Appends one record and fsyncs it; on failure the record is not in the journal. */
-    void append(byte[] payload) throws IOException {
+    /** Appends one record and fsyncs it, returning how long the fsync took; on failure the record is not in the journal. */
+    long append(byte[] payload) throws IOException {
         if (rollbackPending) {
             rollBack();
         }
@@ -114,8 +114,10 @@ final class Journal implements AutoCloseable {
             while (frame.hasRemaining()) {
                 position += channel.write(frame, position);
             }
+            long syncing = System.nanoTime();
             channel.force(false);
             size = position;
+            return System.nanoTime() - syncing;
         } catch (IOException failure) {
             rollbackPending = true;
             try {

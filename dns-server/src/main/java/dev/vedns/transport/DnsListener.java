@@ -21,7 +21,6 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -41,12 +40,14 @@ public final class DnsListener implements AutoCloseable {
     private final List<Channel> udp;
     private final Channel tcp;
     private final SocketIo transport;
+    private final DnsCounters counters;
 
-    private DnsListener(EventLoopGroup group, List<Channel> udp, Channel tcp, SocketIo transport) {
+    private DnsListener(EventLoopGroup group, List<Channel> udp, Channel tcp, SocketIo transport, DnsCounters counters) {
         this.group = group;
         this.udp = udp;
         this.tcp = tcp;
         this.transport = transport;
+        this.counters = counters;
     }
 
     /** Loads the transport's classes and native library ahead of {@link #start}, which then finds them ready. */
@@ -59,14 +60,15 @@ public final class DnsListener implements AutoCloseable {
         SocketIo transport = SocketIo.best();
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(settings.eventLoops(), new DefaultThreadFactory("vedns-dns"),
                 transport.ioHandlers());
+        DnsCounters counters = new DnsCounters();
         try {
             for (int attempt = 1; ; attempt++) {
                 List<Channel> udp = new ArrayList<>();
                 try {
-                    udp = bindUdp(group, transport, settings, zone);
+                    udp = bindUdp(group, transport, settings, zone, counters);
                     int port = ((InetSocketAddress) udp.get(0).localAddress()).getPort();
-                    Channel tcp = bindTcp(group, transport, settings, port, zone);
-                    return new DnsListener(group, udp, tcp, transport);
+                    Channel tcp = bindTcp(group, transport, settings, port, zone, counters);
+                    return new DnsListener(group, udp, tcp, transport, counters);
                 } catch (Exception bindFailure) {
                     for (Channel channel : udp) {
                         channel.close().sync();
@@ -87,13 +89,13 @@ public final class DnsListener implements AutoCloseable {
     }
 
     private static List<Channel> bindUdp(EventLoopGroup group, SocketIo transport, DnsListenerSettings settings,
-                                         Supplier<ZoneSnapshot> zone) throws InterruptedException {
+                                         Supplier<ZoneSnapshot> zone, DnsCounters counters) throws InterruptedException {
         Bootstrap bootstrap = new Bootstrap()
                 .group(group)
                 .channel(transport.datagram)
                 .option(ChannelOption.SO_RCVBUF, SOCKET_BUFFER)
                 .option(ChannelOption.SO_SNDBUF, SOCKET_BUFFER)
-                .handler(new UdpQueryHandler(zone));
+                .handler(new UdpQueryHandler(zone, counters));
         int sockets = 1;
         if (transport.sharesPorts()) {
             // recvmmsg: one system call reads a batch of queries into one buffer, each at most MAX_QUERY bytes.
@@ -118,9 +120,10 @@ public final class DnsListener implements AutoCloseable {
     }
 
     private static Channel bindTcp(EventLoopGroup group, SocketIo transport, DnsListenerSettings settings, int port,
-                                   Supplier<ZoneSnapshot> zone) throws InterruptedException {
-        TcpQueryHandler queries = new TcpQueryHandler(zone);
-        AtomicInteger open = new AtomicInteger();
+                                   Supplier<ZoneSnapshot> zone, DnsCounters counters) throws InterruptedException {
+        TcpQueryHandler queries = new TcpQueryHandler(zone, counters);
+        TcpConnections connections = new TcpConnections(settings.tcpMaxConnections(),
+                settings.tcpMaxConnectionsPerClient(), counters.tcpConnections);
         long idleMillis = settings.tcpIdleTimeout().toMillis();
         return new ServerBootstrap()
                 .group(group)
@@ -131,7 +134,7 @@ public final class DnsListener implements AutoCloseable {
                     @Override
                     protected void initChannel(SocketChannel channel) {
                         channel.pipeline().addLast(
-                                new TcpConnectionLimit(open, settings.tcpMaxConnections()),
+                                new TcpConnectionLimit(connections),
                                 new IdleStateHandler(0, 0, idleMillis, TimeUnit.MILLISECONDS),
                                 new LengthFieldBasedFrameDecoder(Wire.MAX_MESSAGE, 0, 2, 0, 2),
                                 new LengthFieldPrepender(2),
@@ -139,6 +142,16 @@ public final class DnsListener implements AutoCloseable {
                     }
                 })
                 .bind(settings.host(), port).sync().channel();
+    }
+
+    /** What this listener has counted since it started. */
+    public DnsCounters counters() {
+        return counters;
+    }
+
+    /** Whether every socket is still open and bound. */
+    public boolean listening() {
+        return tcp.isActive() && udp.stream().allMatch(Channel::isActive);
     }
 
     public InetSocketAddress udpAddress() {

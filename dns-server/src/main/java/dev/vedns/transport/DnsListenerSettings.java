@@ -7,10 +7,13 @@ import java.time.Duration;
  *
  * @param port              UDP and TCP share it; 0 picks a free port (the same for both)
  * @param tcpIdleTimeout    a TCP connection with no query for this long is closed (RFC 7766 §6.2.3)
- * @param tcpMaxConnections connections beyond this are closed at once, so a flood cannot exhaust the server
+ * @param tcpMaxConnections at this many connections the idlest is closed to admit a new one, so a flood of idle
+ *                          connections cannot lock a client with a query out
+ * @param tcpMaxConnectionsPerClient one client address holds at most this many; more are closed at once
  * @param threads           event loops (and, with epoll, UDP sockets sharing the port); 0 means one per two cores
  */
-public record DnsListenerSettings(String host, int port, Duration tcpIdleTimeout, int tcpMaxConnections, int threads) {
+public record DnsListenerSettings(String host, int port, Duration tcpIdleTimeout, int tcpMaxConnections,
+                                  int tcpMaxConnectionsPerClient, int threads) {
 
     /**
      * Half the cores by default: the kernel's own UDP work (softirq, wake-ups) needs the other half. Measured on

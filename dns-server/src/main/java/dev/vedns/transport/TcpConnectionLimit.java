@@ -2,36 +2,40 @@ package dev.vedns.transport;
 
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import java.util.concurrent.atomic.AtomicInteger;
 
-/** Closes a new connection at once when the server already holds the configured maximum. */
+/**
+ * Admits a new connection under the limits of {@link TcpConnections} (closing it at once when its client holds
+ * its share), and marks it active whenever a query arrives, so the idlest connection is the one shed.
+ */
 final class TcpConnectionLimit extends ChannelInboundHandlerAdapter {
 
-    private final AtomicInteger open;
-    private final int max;
-    private boolean counted;
+    private final TcpConnections connections;
+    private TcpConnections.Connection admitted;
 
-    TcpConnectionLimit(AtomicInteger open, int max) {
-        this.open = open;
-        this.max = max;
+    TcpConnectionLimit(TcpConnections connections) {
+        this.connections = connections;
     }
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
-        if (open.incrementAndGet() > max) {
-            open.decrementAndGet();
+        admitted = connections.admit(ctx.channel(), System.nanoTime());
+        if (admitted == null) {
             ctx.close();
             return;
         }
-        counted = true;
         ctx.fireChannelActive();
     }
 
     @Override
+    public void channelRead(ChannelHandlerContext ctx, Object message) {
+        admitted.active(System.nanoTime());
+        ctx.fireChannelRead(message);
+    }
+
+    @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        if (counted) {
-            counted = false;
-            open.decrementAndGet();
+        if (admitted != null) {
+            connections.release(ctx.channel());
         }
         ctx.fireChannelInactive();
     }

@@ -21,14 +21,18 @@ final class TcpQueryHandler extends SimpleChannelInboundHandler<ByteBuf> {
     private static final Logger LOG = LoggerFactory.getLogger(TcpQueryHandler.class);
 
     private final Supplier<ZoneSnapshot> zone;
+    private final DnsCounters counters;
 
-    TcpQueryHandler(Supplier<ZoneSnapshot> zone) {
+    TcpQueryHandler(Supplier<ZoneSnapshot> zone, DnsCounters counters) {
         this.zone = zone;
+        this.counters = counters;
     }
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, ByteBuf frame) {
-        byte[] response = Responder.answer(ByteBufUtil.getBytes(frame), zone.get(), Transport.TCP);
+        byte[] query = ByteBufUtil.getBytes(frame);
+        byte[] response = Responder.answer(query, zone.get(), Transport.TCP);
+        counters.count(Transport.TCP, query, response);
         if (response != null) {
             ctx.write(Unpooled.wrappedBuffer(response));
         }

@@ -20,14 +20,18 @@ final class UdpQueryHandler extends SimpleChannelInboundHandler<DatagramPacket> 
     private static final Logger LOG = LoggerFactory.getLogger(UdpQueryHandler.class);
 
     private final Supplier<ZoneSnapshot> zone;
+    private final DnsCounters counters;
 
-    UdpQueryHandler(Supplier<ZoneSnapshot> zone) {
+    UdpQueryHandler(Supplier<ZoneSnapshot> zone, DnsCounters counters) {
         this.zone = zone;
+        this.counters = counters;
     }
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
-        byte[] response = Responder.answer(ByteBufUtil.getBytes(packet.content()), zone.get(), Transport.UDP);
+        byte[] query = ByteBufUtil.getBytes(packet.content());
+        byte[] response = Responder.answer(query, zone.get(), Transport.UDP);
+        counters.count(Transport.UDP, query, response);
         if (response != null) {
             ctx.write(new DatagramPacket(Unpooled.wrappedBuffer(response), packet.sender()));
         }

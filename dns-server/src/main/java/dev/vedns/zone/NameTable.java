@@ -24,8 +24,10 @@ final class NameTable {
         final byte[][] keys;
         final ZoneNode[] values;
         final int mask;
+        final int size;
 
         Segment(List<ZoneNode> nodes) {
+            size = nodes.size();
             int capacity = Integer.highestOneBit(Math.max(2, nodes.size() * 2 - 1)) << 1;
             keys = new byte[capacity][];
             values = new ZoneNode[capacity];
@@ -132,6 +134,15 @@ final class NameTable {
     }
 
     /** Every node, in no particular order. */
+    /** How many names the table holds. */
+    int size() {
+        int size = 0;
+        for (Segment segment : segments) {
+            size += segment == null ? 0 : segment.size;
+        }
+        return size;
+    }
+
     List<ZoneNode> nodes() {
         List<ZoneNode> nodes = new ArrayList<>();
         for (Segment segment : segments) {

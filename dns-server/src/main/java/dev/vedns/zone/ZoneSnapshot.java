@@ -107,6 +107,11 @@ public final class ZoneSnapshot {
         nxdomainAnswers.set(apexOffset, answer);
     }
 
+    /** How many owner names the zone has, empty non-terminals included. */
+    public int nameCount() {
+        return nodes.size();
+    }
+
     /** Every owner name, empty non-terminals included. */
     public List<Name> names() {
         return nodes.nodes().stream().map(ZoneNode::name).toList();

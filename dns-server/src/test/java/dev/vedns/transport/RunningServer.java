@@ -3,6 +3,7 @@ package dev.vedns.transport;
 import dev.vedns.Fleet;
 import dev.vedns.Vedns;
 import dev.vedns.engine.RoutingEngine;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -26,11 +27,15 @@ final class RunningServer implements AutoCloseable {
     private final Vedns vedns;
     final DnsListener server;
 
-    RunningServer(Duration idleTimeout, int maxConnections) throws IOException, InterruptedException {
+    RunningServer(DnsListenerSettings settings) throws IOException, InterruptedException {
         this.directory = Files.createTempDirectory("vedns-dns-test");
-        this.vedns = Vedns.open(Fleet.settings(directory, idleTimeout, maxConnections, 1000, false));
+        this.vedns = Vedns.open(Fleet.settings(directory, settings, 1000, false));
         this.server = vedns.dns();
         Fleet.on(vedns.engine()).standardSet();
+    }
+
+    RunningServer(Duration idleTimeout, int maxConnections) throws IOException, InterruptedException {
+        this(new DnsListenerSettings("127.0.0.1", 0, idleTimeout, maxConnections, maxConnections, 2));
     }
 
     RunningServer() throws IOException, InterruptedException {
@@ -45,6 +50,13 @@ final class RunningServer implements AutoCloseable {
         return resolver(false).send(query);
     }
 
+    /** A UDP query that must be answered within {@code timeout}: dnsjava does not retry. */
+    Message udp(Message query, Duration timeout) throws IOException {
+        SimpleResolver resolver = resolver(false);
+        resolver.setTimeout(timeout);
+        return resolver.send(query);
+    }
+
     Message tcp(Message query) throws IOException {
         return resolver(true).send(query);
     }
@@ -57,17 +69,25 @@ final class RunningServer implements AutoCloseable {
     }
 
     Socket connect() throws IOException {
+        return connectFrom("127.0.0.1");
+    }
+
+    /** A TCP connection from another loopback address, as another client would come. */
+    Socket connectFrom(String localAddress) throws IOException {
         Socket socket = new Socket();
+        socket.bind(new InetSocketAddress(localAddress, 0));
         socket.connect(new InetSocketAddress("127.0.0.1", server.tcpAddress().getPort()), 3000);
         socket.setSoTimeout(5000);
         return socket;
     }
 
+    /** The length and the message in one write, as resolvers send them (two would meet Nagle's delay). */
     static void writeFrame(Socket socket, byte[] message) throws IOException {
-        DataOutputStream out = new DataOutputStream(socket.getOutputStream());
+        ByteArrayOutputStream frame = new ByteArrayOutputStream(message.length + 2);
+        DataOutputStream out = new DataOutputStream(frame);
         out.writeShort(message.length);
         out.write(message);
-        out.flush();
+        socket.getOutputStream().write(frame.toByteArray());
     }
 
     static byte[] readFrame(Socket socket) throws IOException {

@@ -1,6 +1,7 @@
 package dev.vedns.api.config;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.convert.format.ReadableBytes;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -18,6 +19,7 @@ public class VednsConfiguration {
     private Path bootstrapFile;
     private Journal journal = new Journal();
     private Auth auth = new Auth();
+    private Api api = new Api();
 
     public String getZone() {
         return zone;
@@ -76,6 +78,38 @@ public class VednsConfiguration {
 
     public void setAuth(Auth auth) {
         this.auth = auth;
+    }
+
+    public Api getApi() {
+        return api;
+    }
+
+    public void setApi(Api api) {
+        this.api = api;
+    }
+
+    /** {@code vedns.api.*}: limits of the admin API. */
+    public static class Api {
+        private long maxBodySize = 1024 * 1024;
+        private long maxStateSize = 128L * 1024 * 1024;
+
+        /** The largest request body of any route but the whole-state import. */
+        public long getMaxBodySize() {
+            return maxBodySize;
+        }
+
+        public void setMaxBodySize(@ReadableBytes long maxBodySize) {
+            this.maxBodySize = maxBodySize;
+        }
+
+        /** The largest body of {@code PUT /api/v1/state}; 100,000 pairs are about 40 MB. */
+        public long getMaxStateSize() {
+            return maxStateSize;
+        }
+
+        public void setMaxStateSize(@ReadableBytes long maxStateSize) {
+            this.maxStateSize = maxStateSize;
+        }
     }
 
     /** {@code vedns.auth.*}: bearer tokens on the admin API. */
@@ -165,6 +199,7 @@ public class VednsConfiguration {
         private int port = 8053;
         private Duration tcpIdleTimeout = Duration.ofSeconds(10);
         private int tcpMaxConnections = 1000;
+        private int tcpMaxConnectionsPerClient = 50;
         private List<String> nsAddresses = List.of("127.0.0.1");
         private int threads;
 
@@ -201,6 +236,14 @@ public class VednsConfiguration {
         }
 
         /** Event loops answering DNS (with epoll, each with its own UDP socket on the port); 0: one per two cores. */
+        public int getTcpMaxConnectionsPerClient() {
+            return tcpMaxConnectionsPerClient;
+        }
+
+        public void setTcpMaxConnectionsPerClient(int tcpMaxConnectionsPerClient) {
+            this.tcpMaxConnectionsPerClient = tcpMaxConnectionsPerClient;
+        }
+
         public int getThreads() {
             return threads;
         }

@@ -6,6 +6,7 @@ import dev.vedns.api.config.VednsConfiguration;
 import dev.vedns.api.problem.Problem;
 import dev.vedns.api.problem.Problems;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -24,8 +25,11 @@ import java.util.Optional;
  * body is read, so a refused request costs no upload; a refusal is 401 (no valid token) or 403 (not enough
  * role), as problem+json naming the rule.
  */
-@ServerFilter("/api/**")
-public class TokenFilter {
+@ServerFilter({"/api/**", "/metrics"})
+public class TokenFilter implements Ordered {
+
+    /** Before every other filter of the API: nothing is looked at for a caller who is not let in. */
+    static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 100;
 
     private static final String BEARER = "Bearer ";
     private static final String CHALLENGE = "Bearer realm=\"vedns\"";
@@ -37,6 +41,11 @@ public class TokenFilter {
     public TokenFilter(VednsConfiguration config, Authenticator authenticator) {
         this.enabled = config.getAuth().isEnabled();
         this.authenticator = authenticator;
+    }
+
+    @Override
+    public int getOrder() {
+        return ORDER;
     }
 
     @RequestFilter

@@ -4,6 +4,7 @@ import dev.vedns.access.TokenRole;
 import dev.vedns.api.Changes;
 import dev.vedns.api.Representations;
 import dev.vedns.api.security.AllowedFor;
+import dev.vedns.api.security.TakesWholeState;
 import dev.vedns.engine.Published;
 import dev.vedns.engine.RoutingEngine;
 import dev.vedns.routing.RoutingTable;
@@ -38,6 +39,7 @@ public class StateController {
     }
 
     @Put
+    @TakesWholeState
     public StateDocument replace(@Body StateImport document, HttpRequest<?> request) {
         changes.apply(document.toCommand(), request);
         return export();

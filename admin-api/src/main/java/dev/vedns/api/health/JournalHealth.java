@@ -1,0 +1,35 @@
+package dev.vedns.api.health;
+
+import dev.vedns.Vedns;
+import io.micronaut.health.HealthStatus;
+import io.micronaut.management.health.indicator.AbstractHealthIndicator;
+import io.micronaut.management.health.indicator.annotation.Readiness;
+import jakarta.inject.Singleton;
+import java.util.Map;
+
+/**
+ * Ready while a change can be made durable: the journal is writable and the disk has room. While it is not,
+ * changes are refused with 503 and DNS keeps answering; an orchestrator should stop sending changes here.
+ */
+@Singleton
+@Readiness
+public class JournalHealth extends AbstractHealthIndicator<Map<String, Object>> {
+
+    private final Vedns vedns;
+
+    public JournalHealth(Vedns vedns) {
+        this.vedns = vedns;
+    }
+
+    @Override
+    protected Map<String, Object> getHealthInformation() {
+        String problem = vedns.unwritable();
+        healthStatus = problem == null ? HealthStatus.UP : HealthStatus.DOWN;
+        return problem == null ? Map.of("writable", true) : Map.of("writable", false, "problem", problem);
+    }
+
+    @Override
+    public String getName() {
+        return "journal";
+    }
+}

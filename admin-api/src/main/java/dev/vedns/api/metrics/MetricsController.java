@@ -1,0 +1,28 @@
+package dev.vedns.api.metrics;
+
+import dev.vedns.access.TokenRole;
+import dev.vedns.api.security.AllowedFor;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Produces;
+
+/** {@code GET /metrics}: every meter in the Prometheus text format, for a viewer token. */
+@Controller("/metrics")
+@AllowedFor(TokenRole.viewer)
+public class MetricsController {
+
+    static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
+
+    private final PrometheusMeterRegistry registry;
+
+    public MetricsController(PrometheusMeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    @Get
+    @Produces(PROMETHEUS_TEXT)
+    public String scrape() {
+        return registry.scrape();
+    }
+}
