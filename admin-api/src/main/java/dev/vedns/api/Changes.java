@@ -18,11 +18,11 @@ public class Changes {
     }
 
     public Applied apply(RoutingCommand command, HttpRequest<?> request) {
-        return engine.apply(command, Caller.of(request).name());
+        return engine.apply(command, Caller.of(request).actor());
     }
 
     /** With {@code dry}, what the command would do, judged by the same rules, with nothing done. */
     public Applied run(RoutingCommand command, boolean dry, HttpRequest<?> request) {
-        return dry ? engine.preview(command, Caller.of(request).name()) : apply(command, request);
+        return dry ? engine.preview(command, Caller.of(request).actor()) : apply(command, request);
     }
 }

@@ -15,6 +15,7 @@ import picocli.CommandLine.Option;
 final class TokenCommands {
 
     static final List<Column> COLUMNS = List.of(new Column("Name", "name"), new Column("Role", "role"),
+            new Column("Servers", "servers"),
             new Column("Created", "createdAt"), new Column("Expires", "expiresAt"), new Column("LastUsed", "lastUsedAt"),
             new Column("Secret", "secret"));
 
@@ -26,17 +27,24 @@ final class TokenCommands {
 
     @Command(name = "create", mixinStandardHelpOptions = true,
             description = "Issue a token; its secret is printed this once and never again.",
-            footer = {"%nExample:", "  vedns token create -n ci-deploy --role operator --expires-at 2027-01-31T00:00:00Z"})
+            footer = {"%nExample:", "  vedns token create -n ci-deploy --role operator --servers 'orders-*' "
+                    + "--expires-at 2027-01-31T00:00:00Z"})
     void create(@Mixin ClientOptions client,
                 @Option(names = {"--name", "-n"}, required = true, description = "The token's name (a DNS label).")
                 String name,
                 @Option(names = "--role", required = true, description = "viewer, operator or admin.") String role,
+                @Option(names = "--servers", split = ",", paramLabel = "GLOB",
+                        description = "Reach only the replication sets all of whose servers match one of these "
+                                + "globs, e.g. orders-*,pg-main (default: all).") List<String> servers,
                 @Option(names = "--expires-at", paramLabel = "INSTANT",
                         description = "When it stops working, e.g. 2027-01-31T00:00:00Z (default: never).")
                 String expiresAt) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("name", name);
         body.put("role", role);
+        if (servers != null) {
+            body.put("servers", servers);
+        }
         if (expiresAt != null) {
             body.put("expiresAt", expiresAt);
         }

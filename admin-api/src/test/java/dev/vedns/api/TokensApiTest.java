@@ -181,6 +181,48 @@ class TokensApiTest {
     }
 
     @Test
+    void aScopedTokenSeesAndTouchesOnlyItsReplicationSets() throws Exception {
+        expect(201, admin.put("/api/v1/servers/orders-main", SERVER));
+        expect(201, admin.put("/api/v1/servers/orders-replica", "{\"replicationRole\":\"AsyncReplica\","
+                + "\"sourceServerName\":\"orders-main\",\"addresses\":[\"10.0.0.10\"]}"));
+        expect(201, admin.put("/api/v1/servers/orders-main/virtual-endpoints/orders", "{\"endpointType\":\"ReadWrite\"}"));
+        Map<String, Object> created = expect(201, admin.post("/api/v1/tokens",
+                "{\"name\":\"orders-ci\",\"role\":\"admin\",\"servers\":[\"orders-*\"]}")).json();
+        assertEquals(List.of("orders-*"), created.get("servers"));
+        Api orders = admin.as((String) created.get("secret"));
+
+        assertEquals(List.of("orders-main", "orders-replica"), expect(200, orders.get("/api/v1/servers")).jsonList()
+                .stream().map(server -> server.get("name")).toList());
+        expect(200, orders.patch("/api/v1/servers/orders-main/virtual-endpoints/orders", "{\"members\":[\"orders-main\"]}"));
+        List<Map<String, Object>> events = eventsAs(orders);
+        assertFalse(events.isEmpty());
+        assertTrue(events.stream().allMatch(event -> ((List<?>) event.get("servers")).stream()
+                .allMatch(server -> server.toString().startsWith("orders-"))), events.toString());
+        assertEquals(List.of("orders-*"), expect(200, orders.get("/api/v1/tokens/self")).json().get("servers"));
+
+        Observed before = observe();
+        for (Api.Reply refused : List.of(orders.get("/api/v1/servers/pg-main"),
+                orders.patch("/api/v1/servers/pg-main/virtual-endpoints/mydb", "{\"members\":[\"pg-main\"]}"),
+                orders.exchange(HttpRequest.POST("/api/v1/servers/pg-replica-1/promote", "{}")
+                        .contentType(MediaType.APPLICATION_JSON_TYPE)),
+                orders.put("/api/v1/servers/other-replica", "{\"replicationRole\":\"AsyncReplica\","
+                        + "\"sourceServerName\":\"orders-main\",\"addresses\":[\"10.0.0.11\"]}"),
+                orders.get("/api/v1/state"), orders.get("/api/v1/zone"), orders.get("/api/v1/tokens"),
+                orders.post("/api/v1/tokens", "{\"name\":\"escalated\",\"role\":\"admin\"}"))) {
+            assertEquals(403, refused.status(), refused.body());
+            assertEquals(List.of("Authorization:scope"), refused.fieldRules(), refused.body());
+        }
+        assertEquals(before, observe());
+        assertEquals(List.of("servers[0]:glob"), expect(400, admin.post("/api/v1/tokens",
+                "{\"name\":\"bad-scope\",\"role\":\"viewer\",\"servers\":[\"Orders_*\"]}")).fieldRules());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> eventsAs(Api api) {
+        return (List<Map<String, Object>>) expect(200, api.get("/api/v1/events?limit=1000")).json().get("events");
+    }
+
+    @Test
     void aRevokedTokenIsRefusedFromTheNextRequestOn() {
         String ci = issue("ci-deploy", "operator", null);
         expect(200, admin.as(ci).get("/api/v1/servers"));

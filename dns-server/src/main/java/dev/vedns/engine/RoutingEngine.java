@@ -3,9 +3,11 @@ package dev.vedns.engine;
 import dev.vedns.events.EventDescriber;
 import dev.vedns.events.EventLog;
 import dev.vedns.events.RoutingEvent;
+import dev.vedns.routing.FieldError;
 import dev.vedns.routing.Mutation;
 import dev.vedns.routing.Outcome;
 import dev.vedns.routing.RoutingCommand;
+import dev.vedns.routing.RoutingException;
 import dev.vedns.routing.RoutingRules;
 import dev.vedns.routing.RoutingTable;
 import dev.vedns.zone.ZoneCompiler;
@@ -49,9 +51,9 @@ public final class RoutingEngine implements Supplier<ZoneSnapshot> {
         this.current = new Published(recovered.table(), compiler.compile(recovered.table(), recovered.serial()));
     }
 
-    /** Applies a command of vedns's own, as {@link #apply(RoutingCommand, String)} with actor {@code vedns}. */
+    /** Applies a command of vedns's own, as {@link #apply(RoutingCommand, Actor)} with {@link Actor#VEDNS}. */
     public Applied apply(RoutingCommand command) {
-        return apply(command, RoutingEvent.VEDNS);
+        return apply(command, Actor.VEDNS);
     }
 
     /**
@@ -59,19 +61,19 @@ public final class RoutingEngine implements Supplier<ZoneSnapshot> {
      * cannot be journaled throws {@link dev.vedns.storage.StorageException}; either way nothing changes. A
      * change that touches no name of the zone (a token) keeps the serial, so secondaries see nothing to transfer.
      *
-     * @param actor who asks, as the event records it
+     * @param actor who asks: the event records its name, and a change beyond its scope is refused (FORBIDDEN)
      */
-    public synchronized Applied apply(RoutingCommand command, String actor) {
+    public synchronized Applied apply(RoutingCommand command, Actor actor) {
         long started = System.nanoTime();
         Published before = current;
         Outcome outcome = rules.apply(before.table(), command);
         if (!outcome.changed()) {
             return new Applied(before.table(), outcome.effect(), null);
         }
-        List<Mutation> mutations = before.table().mutationsTo(outcome.table());
+        List<Mutation> mutations = permitted(before.table(), outcome, actor);
         boolean zone = mutations.stream().anyMatch(Mutation::touchesZone);
         long serial = zone ? nextSerial(before.snapshot().serial()) : before.snapshot().serial();
-        RoutingEvent event = describer.describe(events.nextId(), Instant.now(), serial, command, actor, outcome,
+        RoutingEvent event = describer.describe(events.nextId(), Instant.now(), serial, command, actor.name(), outcome,
                 before.table(), mutations);
         long decided = System.nanoTime();
         changeLog.append(new JournalRecord(serial, event, mutations));
@@ -91,15 +93,26 @@ public final class RoutingEngine implements Supplier<ZoneSnapshot> {
      * What {@code command} would do to the current state, judged by the same rules and described as the same
      * event (id 0: it is not recorded), with nothing journaled or published: a dry run.
      */
-    public Applied preview(RoutingCommand command, String actor) {
+    public Applied preview(RoutingCommand command, Actor actor) {
         Published before = current;
         Outcome outcome = rules.apply(before.table(), command);
         if (!outcome.changed()) {
             return new Applied(before.table(), outcome.effect(), null);
         }
-        List<Mutation> mutations = before.table().mutationsTo(outcome.table());
+        List<Mutation> mutations = permitted(before.table(), outcome, actor);
         return new Applied(outcome.table(), outcome.effect(), describer.describe(0, Instant.now(),
-                before.snapshot().serial(), command, actor, outcome, before.table(), mutations));
+                before.snapshot().serial(), command, actor.name(), outcome, before.table(), mutations));
+    }
+
+    /** What the outcome changes, once the actor's scope allows every bit of it. */
+    private static List<Mutation> permitted(RoutingTable before, Outcome outcome, Actor actor) {
+        List<Mutation> mutations = before.mutationsTo(outcome.table());
+        if (!actor.scope().permits(before, outcome.table(), mutations)) {
+            String detail = "'" + actor.name() + "' may touch only the replication sets of " + actor.scope()
+                    + "; this change reaches beyond them.";
+            throw RoutingException.forbidden(detail, List.of(new FieldError("Authorization", "scope", detail)));
+        }
+        return mutations;
     }
 
     /** Where each applied change is reported from now on. */

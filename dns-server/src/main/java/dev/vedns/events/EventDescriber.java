@@ -128,6 +128,9 @@ public final class EventDescriber {
             Token token = outcome.table().token(command.name());
             described.details.put("token", token.name());
             described.details.put("role", token.role().name());
+            if (!token.servers().isEmpty()) {
+                described.details.put("servers", String.join(",", token.servers()));
+            }
             if (token.expiresAt() != null) {
                 described.details.put("expiresAt", token.expiresAt().toString());
             }

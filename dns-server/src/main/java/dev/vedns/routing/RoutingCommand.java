@@ -127,11 +127,12 @@ public sealed interface RoutingCommand {
      * Issue an API token. The caller makes the secret and hands only its hash here, so no secret ever reaches
      * the journal or an event.
      *
+     * @param servers     globs of the servers whose replication sets the token reaches; null or empty for all
      * @param expiresAt   an ISO-8601 instant, or null for a token that does not expire
      * @param requestedAt when the request came, which the token's expiry must follow
      */
-    record CreateToken(String name, String role, String expiresAt, String secretHash, Instant requestedAt)
-            implements RoutingCommand {
+    record CreateToken(String name, String role, List<String> servers, String expiresAt, String secretHash,
+                       Instant requestedAt) implements RoutingCommand {
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.createToken(this);

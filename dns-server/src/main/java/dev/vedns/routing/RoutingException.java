@@ -12,7 +12,9 @@ public final class RoutingException extends RuntimeException {
         /** A server or endpoint named by the command does not exist. */
         NOT_FOUND,
         /** The input is well formed but clashes with the current state. */
-        CONFLICT
+        CONFLICT,
+        /** The change would reach beyond what the one who asks may touch. */
+        FORBIDDEN
     }
 
     private final Kind kind;
@@ -30,6 +32,10 @@ public final class RoutingException extends RuntimeException {
 
     public static RoutingException notFound(String detail) {
         return new RoutingException(Kind.NOT_FOUND, detail);
+    }
+
+    public static RoutingException forbidden(String detail, List<FieldError> errors) {
+        return new RoutingException(Kind.FORBIDDEN, detail, errors);
     }
 
     public static RoutingException conflict(String detail) {

@@ -2,6 +2,7 @@ package dev.vedns.routing;
 
 import dev.vedns.access.Token;
 import dev.vedns.access.TokenRole;
+import dev.vedns.engine.Scope;
 import dev.vedns.routing.Outcome.Effect;
 import dev.vedns.routing.RoutingCommand.CreateToken;
 import dev.vedns.routing.RoutingCommand.DeleteToken;
@@ -10,7 +11,10 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The rules of API tokens: names as servers are named, a role, an expiry in the future; one token per name. */
+/**
+ * The rules of API tokens: named as servers are, a role, globs of the servers they reach, an expiry in the
+ * future; one token per name.
+ */
 final class TokenRules {
 
     private TokenRules() {
@@ -23,6 +27,14 @@ final class TokenRules {
             errors.add(badName);
         }
         TokenRole role = Choices.parseOr(TokenRole.class, "role", create.role(), null, errors);
+        List<String> servers = create.servers() == null ? List.of() : create.servers();
+        for (int i = 0; i < servers.size(); i++) {
+            if (!Scope.isGlob(servers.get(i))) {
+                String field = "servers[" + i + "]";
+                errors.add(new FieldError(field, "glob", field + " '" + servers.get(i) + "' must be 1-63 lowercase"
+                        + " letters, digits, hyphens and * (any run of them), e.g. orders-*."));
+            }
+        }
         Instant expiresAt = expiry(create.expiresAt(), create.requestedAt(), errors);
         if (!errors.isEmpty()) {
             throw RoutingException.invalid(errors);
@@ -31,8 +43,8 @@ final class TokenRules {
             throw RoutingException.conflict("Token '" + create.name() + "' exists already: delete it first to issue"
                     + " a new secret under that name.");
         }
-        return new Outcome(table.withToken(new Token(create.name(), role, create.secretHash(), create.requestedAt(),
-                expiresAt)), Effect.CREATED);
+        return new Outcome(table.withToken(new Token(create.name(), role, servers, create.secretHash(),
+                create.requestedAt(), expiresAt)), Effect.CREATED);
     }
 
     static Outcome delete(RoutingTable table, DeleteToken delete) {

@@ -247,6 +247,7 @@ final class Codec {
             case operator -> OPERATOR;
             case admin -> ADMIN;
         });
+        writeStrings(out, token.servers());
         out.writeUTF(token.secretHash());
         writeInstant(out, token.createdAt());
         out.writeBoolean(token.expiresAt() != null);
@@ -264,10 +265,11 @@ final class Codec {
             case ADMIN -> TokenRole.admin;
             default -> throw new IOException("unknown token role tag " + tag);
         };
+        List<String> servers = readStrings(in);
         String secretHash = in.readUTF();
         Instant createdAt = readInstant(in);
         Instant expiresAt = in.readBoolean() ? readInstant(in) : null;
-        return new Token(name, role, secretHash, createdAt, expiresAt);
+        return new Token(name, role, servers, secretHash, createdAt, expiresAt);
     }
 
     private static void writeInstant(DataOutputStream out, Instant instant) throws IOException {

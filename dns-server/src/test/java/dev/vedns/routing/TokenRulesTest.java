@@ -22,7 +22,7 @@ class TokenRulesTest {
     private final Rules rules = new Rules().primary("pg-main", "10.0.0.5");
 
     private static RoutingCommand.CreateToken create(String name, String role, String expiresAt) {
-        return new RoutingCommand.CreateToken(name, role, expiresAt, Secrets.hash("secret-of-" + name), NOW);
+        return new RoutingCommand.CreateToken(name, role, null, expiresAt, Secrets.hash("secret-of-" + name), NOW);
     }
 
     @Test
@@ -30,7 +30,7 @@ class TokenRulesTest {
         long serial = rules.serial();
         Applied created = rules.apply(create("ci-deploy", "Operator", "2027-01-31T00:00:00Z"));
         Token token = rules.table().token("ci-deploy");
-        assertEquals(new Token("ci-deploy", TokenRole.operator, Secrets.hash("secret-of-ci-deploy"), NOW,
+        assertEquals(new Token("ci-deploy", TokenRole.operator, List.of(), Secrets.hash("secret-of-ci-deploy"), NOW,
                 Instant.parse("2027-01-31T00:00:00Z")), token);
         assertEquals("TokenCreated", created.event().kind());
         assertEquals("operator", created.event().details().get("role"));
@@ -48,6 +48,17 @@ class TokenRulesTest {
                 refusal.errors().stream().map(error -> error.field() + ":" + error.rule()).toList());
         assertEquals("role:required", only(rules.refused(INVALID, create("ci-bot", null, null))));
         assertEquals("expiresAt:future", only(rules.refused(INVALID, create("ci-bot", "viewer", "2026-12-01T12:00:00Z"))));
+    }
+
+    @Test
+    void aScopeIsAListOfServerGlobs() {
+        rules.apply(new RoutingCommand.CreateToken("orders-ci", "operator", List.of("orders-*", "pg-main"), null,
+                Secrets.hash("s"), NOW));
+        assertEquals(List.of("orders-*", "pg-main"), rules.table().token("orders-ci").servers());
+        RoutingException refusal = rules.refused(INVALID, new RoutingCommand.CreateToken("bad-scope", "viewer",
+                List.of("Orders_*", ""), null, Secrets.hash("t"), NOW));
+        assertEquals(List.of("servers[0]:glob", "servers[1]:glob"),
+                refusal.errors().stream().map(error -> error.field() + ":" + error.rule()).toList());
     }
 
     @Test

@@ -2,11 +2,15 @@ package dev.vedns.api.events;
 
 import dev.vedns.access.TokenRole;
 import dev.vedns.api.security.AllowedFor;
+import dev.vedns.api.security.Caller;
 import dev.vedns.engine.RoutingEngine;
+import dev.vedns.engine.Scope;
 import dev.vedns.events.EventLog;
+import dev.vedns.events.RoutingEvent;
 import dev.vedns.routing.FieldError;
 import dev.vedns.routing.RoutingException;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
@@ -27,8 +31,9 @@ public class EventsController {
         this.engine = engine;
     }
 
+    /** A scoped token sees the events all of whose servers its globs match (none of those naming no server). */
     @Get
-    public EventPage list(@Nullable @QueryValue Long after, @Nullable @QueryValue Integer limit) {
+    public EventPage list(@Nullable @QueryValue Long after, @Nullable @QueryValue Integer limit, HttpRequest<?> request) {
         long from = after == null ? 0 : after;
         int size = limit == null ? DEFAULT_LIMIT : limit;
         List<FieldError> errors = new ArrayList<>();
@@ -42,6 +47,10 @@ public class EventsController {
             throw RoutingException.invalid(errors);
         }
         EventLog log = engine.events();
-        return new EventPage(log.after(from, size).stream().map(EventResource::of).toList(), log.oldestId(), log.latestId());
+        Scope scope = Caller.of(request).scope();
+        List<RoutingEvent> page = scope.unscoped() ? log.after(from, size) : log.after(from, Integer.MAX_VALUE).stream()
+                .filter(event -> !event.servers().isEmpty() && event.servers().stream().allMatch(scope::matches))
+                .limit(size).toList();
+        return new EventPage(page.stream().map(EventResource::of).toList(), log.oldestId(), log.latestId());
     }
 }

@@ -17,6 +17,7 @@ public class RoutingProblemHandler implements ExceptionHandler<RoutingException,
             case INVALID -> HttpStatus.BAD_REQUEST;
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case CONFLICT -> HttpStatus.CONFLICT;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
         };
         return Problems.response(status, refusal.detail(), refusal.errors().stream()
                 .map(error -> new Problem.FieldProblem(error.field(), error.rule(), error.message()))

@@ -44,7 +44,7 @@ public class FirstAdminToken {
         }
         String secret = Secrets.create();
         write(secret);
-        engine.apply(new RoutingCommand.CreateToken(NAME, "admin", null, Secrets.hash(secret), Instant.now()));
+        engine.apply(new RoutingCommand.CreateToken(NAME, "admin", null, null, Secrets.hash(secret), Instant.now()));
         LOG.info("Created the admin token '{}'; its secret is in {} (readable by this user only)", NAME, file);
     }
 

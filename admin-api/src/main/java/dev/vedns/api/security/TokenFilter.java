@@ -5,6 +5,8 @@ import dev.vedns.access.TokenRole;
 import dev.vedns.api.config.VednsConfiguration;
 import dev.vedns.api.problem.Problem;
 import dev.vedns.api.problem.Problems;
+import dev.vedns.engine.Scope;
+import dev.vedns.routing.RoutingTable;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpHeaders;
@@ -15,6 +17,8 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.web.router.RouteAttributes;
+import io.micronaut.web.router.RouteMatch;
+import io.micronaut.web.router.UriRouteMatch;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -72,20 +76,38 @@ public class TokenFilter implements Ordered {
                     + ": ask an admin for a new one.");
         }
         authenticator.used(token, now);
-        TokenRole needed = neededRole(request);
+        Optional<RouteMatch<?>> route = RouteAttributes.getRouteMatch(request);
+        TokenRole needed = route.flatMap(match -> match.getAnnotationMetadata().enumValue(AllowedFor.class,
+                TokenRole.class)).orElse(TokenRole.admin);
         if (!token.role().includes(needed)) {
             return refusal(HttpStatus.FORBIDDEN, "role", "Token '" + token.name() + "' is a " + token.role()
                     + " token; " + request.getMethodName() + " " + request.getPath() + " needs the " + needed
                     + " role or more.");
         }
-        request.setAttribute(Caller.ATTRIBUTE, new Caller(token.name(), token.role()));
+        Scope scope = Scope.of(token.servers());
+        String outOfScope = outOfScope(scope, route);
+        if (outOfScope != null) {
+            return refusal(HttpStatus.FORBIDDEN, "scope", "Token '" + token.name() + "' reaches only the replication"
+                    + " sets of " + scope + "; " + outOfScope + ".");
+        }
+        request.setAttribute(Caller.ATTRIBUTE, new Caller(token.name(), token.role(), scope));
         return null;
     }
 
-    private static TokenRole neededRole(HttpRequest<?> request) {
-        return RouteAttributes.getRouteMatch(request)
-                .flatMap(route -> route.getAnnotationMetadata().enumValue(AllowedFor.class, TokenRole.class))
-                .orElse(TokenRole.admin);
+    /** Why a scoped token may not use this route, or null: a whole-fleet route, or a server outside its sets. */
+    private String outOfScope(Scope scope, Optional<RouteMatch<?>> route) {
+        if (scope.unscoped() || route.isEmpty()) {
+            return null;
+        }
+        if (route.get().getAnnotationMetadata().hasAnnotation(Unscoped.class)) {
+            return "this route is about the whole fleet";
+        }
+        Object server = route.get() instanceof UriRouteMatch<?, ?> uri ? uri.getVariableValues().get("serverName") : null;
+        RoutingTable table = authenticator.table();
+        if (server != null && table.server(server.toString()) != null && !scope.reaches(table, server.toString())) {
+            return "the set of '" + server + "' is not among them";
+        }
+        return null;
     }
 
     private HttpResponse<Problem> unauthorized(HttpRequest<?> request, String rule, String detail) {

@@ -4,8 +4,10 @@ import dev.vedns.access.TokenRole;
 import dev.vedns.api.Changes;
 import dev.vedns.api.Representations;
 import dev.vedns.api.security.AllowedFor;
+import dev.vedns.api.security.Caller;
 import dev.vedns.engine.Applied;
 import dev.vedns.engine.RoutingEngine;
+import dev.vedns.engine.Scope;
 import dev.vedns.routing.RoutingCommand;
 import dev.vedns.routing.RoutingQueries;
 import dev.vedns.routing.RoutingTable;
@@ -35,9 +37,11 @@ public class ServersController {
 
     @Get
     @AllowedFor(TokenRole.viewer)
-    public List<ServerResource> list() {
+    public List<ServerResource> list(HttpRequest<?> request) {
         RoutingTable table = engine.table();
-        return table.servers().stream().map(server -> representations.server(table, server)).toList();
+        Scope scope = Caller.of(request).scope();
+        return table.servers().stream().filter(server -> scope.reaches(table, server.name()))
+                .map(server -> representations.server(table, server)).toList();
     }
 
     @Get("/{serverName}")

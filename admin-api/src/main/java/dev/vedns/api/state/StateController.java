@@ -5,6 +5,7 @@ import dev.vedns.api.Changes;
 import dev.vedns.api.Representations;
 import dev.vedns.api.security.AllowedFor;
 import dev.vedns.api.security.TakesWholeState;
+import dev.vedns.api.security.Unscoped;
 import dev.vedns.engine.Published;
 import dev.vedns.engine.RoutingEngine;
 import dev.vedns.routing.RoutingTable;
@@ -18,6 +19,7 @@ import io.micronaut.http.annotation.Put;
 /** {@code /api/v1/state}: export the whole state, or replace it atomically from such a document. */
 @Controller("/api/v1/state")
 @AllowedFor(TokenRole.admin)
+@Unscoped
 public class StateController {
 
     private final RoutingEngine engine;

@@ -7,6 +7,7 @@ import dev.vedns.api.Changes;
 import dev.vedns.api.security.AllowedFor;
 import dev.vedns.api.security.Authenticator;
 import dev.vedns.api.security.Caller;
+import dev.vedns.api.security.Unscoped;
 import dev.vedns.engine.Applied;
 import dev.vedns.engine.RoutingEngine;
 import dev.vedns.routing.RoutingCommand;
@@ -39,15 +40,17 @@ public class TokensController {
 
     /** 201 with the new token and its secret: the only time the secret is shown. */
     @Post
+    @Unscoped
     public HttpResponse<TokenResource> create(@Body TokenRequest body, HttpRequest<?> request) {
         String secret = Secrets.create();
-        Applied applied = changes.apply(new RoutingCommand.CreateToken(body.name(), body.role(), body.expiresAt(),
-                Secrets.hash(secret), Instant.now()), request);
+        Applied applied = changes.apply(new RoutingCommand.CreateToken(body.name(), body.role(), body.servers(),
+                body.expiresAt(), Secrets.hash(secret), Instant.now()), request);
         Token token = applied.table().token(body.name());
         return HttpResponse.status(HttpStatus.CREATED).body(resource(token, secret));
     }
 
     @Get
+    @Unscoped
     public List<TokenResource> list() {
         return engine.table().tokens().stream().map(token -> resource(token, null)).toList();
     }
@@ -60,20 +63,27 @@ public class TokensController {
         Token token = engine.table().token(caller.name());
         List<String> includes = Arrays.stream(TokenRole.values()).filter(caller.role()::includes).map(Enum::name).toList();
         TokenResource known = token == null ? null : resource(token, null);
-        return new TokenResource(caller.name(), caller.role().name(), known == null ? null : known.createdAt(),
-                known == null ? null : known.expiresAt(), known == null ? null : known.lastUsedAt(), null, includes);
+        return new TokenResource(caller.name(), caller.role().name(), scope(caller.scope().globs()),
+                known == null ? null : known.createdAt(), known == null ? null : known.expiresAt(),
+                known == null ? null : known.lastUsedAt(), null, includes);
     }
 
     /** Revokes at once: the next request with this token gets 401. */
     @Delete("/{name}")
+    @Unscoped
     public HttpResponse<Void> delete(String name, HttpRequest<?> request) {
         changes.apply(new RoutingCommand.DeleteToken(name), request);
         return HttpResponse.noContent();
     }
 
+    /** A scope as the API shows it: absent for an unscoped token. */
+    private static List<String> scope(List<String> globs) {
+        return globs.isEmpty() ? null : globs;
+    }
+
     private TokenResource resource(Token token, String secret) {
         Instant lastUsed = authenticator.lastUsed(token.name());
-        return new TokenResource(token.name(), token.role().name(), token.createdAt().toString(),
+        return new TokenResource(token.name(), token.role().name(), scope(token.servers()), token.createdAt().toString(),
                 token.expiresAt() == null ? null : token.expiresAt().toString(),
                 lastUsed == null ? null : lastUsed.toString(), secret, null);
     }
