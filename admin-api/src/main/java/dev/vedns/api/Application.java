@@ -4,11 +4,24 @@ import dev.vedns.cli.Cli;
 import dev.vedns.cli.CliIo;
 import dev.vedns.transport.DnsListener;
 import io.micronaut.runtime.Micronaut;
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
+import io.swagger.v3.oas.annotations.info.Info;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.security.SecurityScheme;
 
 /**
  * One program: with no arguments, {@code serve} or only {@code --key=value} settings it starts vedns (the DNS
  * engine and the admin API in one JVM); with a command it is the {@code vedns} command line.
  */
+@OpenAPIDefinition(
+        info = @Info(title = "vedns admin API", version = "v1",
+                description = "Virtual endpoints for PostgreSQL fleets: servers, writer/reader pairs, promotions, the "
+                        + "event log, the whole state and the API's tokens. Every route presents a bearer token; "
+                        + "errors are application/problem+json (RFC 9457)."),
+        security = @SecurityRequirement(name = "bearer"))
+@SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer",
+        description = "The secret of a vedns token: Authorization: Bearer <secret>")
 public final class Application {
 
     private Application() {

@@ -224,6 +224,15 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    void swaggerUiShowsTheApiFromTheJar() throws Exception {
+        browser.get(server.getURL() + "/swagger-ui");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".swagger-ui .info .title"),
+                "vedns admin API"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".swagger-ui"), "/api/v1/tokens"));
+        screenshot("swagger-ui");
+    }
+
+    @Test
     void deletionsAskFirstAndTakeEffectInDns() throws Exception {
         openSignedIn(vedns.adminToken());
         wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Servers"));

@@ -4,6 +4,7 @@ import dev.vedns.access.TokenRole;
 import dev.vedns.api.Changes;
 import dev.vedns.api.DryRun;
 import dev.vedns.api.Representations;
+import dev.vedns.api.problem.ProblemResponses;
 import dev.vedns.api.security.AllowedFor;
 import dev.vedns.engine.Applied;
 import dev.vedns.engine.RoutingEngine;
@@ -24,6 +25,7 @@ import java.util.List;
 
 /** {@code /api/v1/servers/{serverName}/virtual-endpoints}: the writer/reader pair of a primary's set. */
 @Controller("/api/v1/servers/{serverName}/virtual-endpoints")
+@ProblemResponses
 @AllowedFor(TokenRole.operator)
 public class VirtualEndpointsController {
 

@@ -1,6 +1,7 @@
 package dev.vedns.api.events;
 
 import dev.vedns.access.TokenRole;
+import dev.vedns.api.problem.ProblemResponses;
 import dev.vedns.api.security.AllowedFor;
 import dev.vedns.api.security.Caller;
 import dev.vedns.engine.RoutingEngine;
@@ -19,6 +20,7 @@ import java.util.List;
 
 /** {@code GET /api/v1/events?after=ID&limit=N}: the routing changes, oldest first, page by page. */
 @Controller("/api/v1/events")
+@ProblemResponses
 @AllowedFor(TokenRole.viewer)
 public class EventsController {
 
@@ -31,7 +33,10 @@ public class EventsController {
         this.engine = engine;
     }
 
-    /** A scoped token sees the events all of whose servers its globs match (none of those naming no server). */
+    /**
+     * The changes of the state, oldest first, a page at a time; a scoped token sees the events all of whose
+     * servers its globs match (and none naming no server).
+     */
     @Get
     public EventPage list(@Nullable @QueryValue Long after, @Nullable @QueryValue Integer limit, HttpRequest<?> request) {
         long from = after == null ? 0 : after;

@@ -1,6 +1,7 @@
 package dev.vedns.api.metrics;
 
 import dev.vedns.access.TokenRole;
+import dev.vedns.api.problem.ProblemResponses;
 import dev.vedns.api.security.AllowedFor;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.micronaut.http.annotation.Controller;
@@ -9,6 +10,7 @@ import io.micronaut.http.annotation.Produces;
 
 /** {@code GET /metrics}: every meter in the Prometheus text format, for a viewer token. */
 @Controller("/metrics")
+@ProblemResponses
 @AllowedFor(TokenRole.viewer)
 public class MetricsController {
 

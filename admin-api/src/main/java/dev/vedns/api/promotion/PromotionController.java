@@ -4,6 +4,7 @@ import dev.vedns.access.TokenRole;
 import dev.vedns.api.Changes;
 import dev.vedns.api.DryRun;
 import dev.vedns.api.Representations;
+import dev.vedns.api.problem.ProblemResponses;
 import dev.vedns.api.security.AllowedFor;
 import dev.vedns.engine.Applied;
 import dev.vedns.routing.RoutingCommand;
@@ -21,6 +22,7 @@ import java.util.Set;
 
 /** {@code POST /api/v1/servers/{serverName}/promote}: promote a replica, the endpoints following the roles. */
 @Controller("/api/v1/servers/{serverName}/promote")
+@ProblemResponses
 @AllowedFor(TokenRole.operator)
 public class PromotionController {
 

@@ -3,6 +3,7 @@ package dev.vedns.api.servers;
 import dev.vedns.access.TokenRole;
 import dev.vedns.api.Changes;
 import dev.vedns.api.Representations;
+import dev.vedns.api.problem.ProblemResponses;
 import dev.vedns.api.security.AllowedFor;
 import dev.vedns.api.security.Caller;
 import dev.vedns.engine.Applied;
@@ -23,6 +24,7 @@ import java.util.List;
 
 /** {@code /api/v1/servers}: register, show and remove PostgreSQL servers. */
 @Controller("/api/v1/servers")
+@ProblemResponses
 public class ServersController {
 
     private final RoutingEngine engine;

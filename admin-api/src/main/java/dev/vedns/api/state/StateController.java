@@ -3,6 +3,7 @@ package dev.vedns.api.state;
 import dev.vedns.access.TokenRole;
 import dev.vedns.api.Changes;
 import dev.vedns.api.Representations;
+import dev.vedns.api.problem.ProblemResponses;
 import dev.vedns.api.security.AllowedFor;
 import dev.vedns.api.security.TakesWholeState;
 import dev.vedns.api.security.Unscoped;
@@ -18,6 +19,7 @@ import io.micronaut.http.annotation.Put;
 
 /** {@code /api/v1/state}: export the whole state, or replace it atomically from such a document. */
 @Controller("/api/v1/state")
+@ProblemResponses
 @AllowedFor(TokenRole.admin)
 @Unscoped
 public class StateController {

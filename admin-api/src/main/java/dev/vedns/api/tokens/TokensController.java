@@ -4,6 +4,7 @@ import dev.vedns.access.Secrets;
 import dev.vedns.access.Token;
 import dev.vedns.access.TokenRole;
 import dev.vedns.api.Changes;
+import dev.vedns.api.problem.ProblemResponses;
 import dev.vedns.api.security.AllowedFor;
 import dev.vedns.api.security.Authenticator;
 import dev.vedns.api.security.Caller;
@@ -25,6 +26,7 @@ import java.util.List;
 
 /** {@code /api/v1/tokens}: issue, list and revoke the API's tokens (admin), and tell a caller who it is. */
 @Controller("/api/v1/tokens")
+@ProblemResponses
 @AllowedFor(TokenRole.admin)
 public class TokensController {
 

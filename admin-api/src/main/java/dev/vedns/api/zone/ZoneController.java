@@ -1,6 +1,7 @@
 package dev.vedns.api.zone;
 
 import dev.vedns.access.TokenRole;
+import dev.vedns.api.problem.ProblemResponses;
 import dev.vedns.api.security.AllowedFor;
 import dev.vedns.api.security.Unscoped;
 import dev.vedns.engine.RoutingEngine;
@@ -11,6 +12,7 @@ import io.micronaut.http.annotation.Produces;
 
 /** {@code GET /api/v1/zone}: the live zone as a master file, the very snapshot DNS answers from. */
 @Controller("/api/v1/zone")
+@ProblemResponses
 @AllowedFor(TokenRole.viewer)
 @Unscoped
 public class ZoneController {
