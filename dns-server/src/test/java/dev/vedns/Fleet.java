@@ -48,7 +48,7 @@ public final class Fleet {
     public static VednsSettings settings(Path directory, Duration tcpIdleTimeout, int tcpMaxConnections,
                                          int checkpointEvery, boolean recoverDamaged) {
         return settings(directory, new DnsListenerSettings("127.0.0.1", 0, tcpIdleTimeout, tcpMaxConnections,
-                tcpMaxConnections, 2), checkpointEvery, recoverDamaged);
+                tcpMaxConnections, 0, 0, 2), checkpointEvery, recoverDamaged);
     }
 
     /** vedns on {@code directory} with this zone, DNS listening as {@code dns} says. */

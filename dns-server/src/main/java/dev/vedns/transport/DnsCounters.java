@@ -28,6 +28,7 @@ public final class DnsCounters {
     private final LongAdder[] types = adders(TYPES.length + 1);
     private final LongAdder malformed = new LongAdder();
     private final LongAdder truncated = new LongAdder();
+    private final LongAdder rateLimited = new LongAdder();
     final AtomicInteger tcpConnections = new AtomicInteger();
 
     /** Counts one query and what became of it; {@code response} is null for a query that was dropped. */
@@ -48,6 +49,16 @@ public final class DnsCounters {
         if (type >= 0) {
             types[slotOf(type)].increment();
         }
+    }
+
+    /** An answer withheld by response rate limiting. */
+    void withheld() {
+        rateLimited.increment();
+    }
+
+    /** An answer replaced by a truncated one by response rate limiting, so the client retries over TCP. */
+    void slipped() {
+        truncated.increment();
     }
 
     /**
@@ -90,6 +101,11 @@ public final class DnsCounters {
     /** Answers sent with TC set. */
     public long truncated() {
         return truncated.sum();
+    }
+
+    /** Answers withheld by response rate limiting (the truncated slips are counted as truncated). */
+    public long rateLimited() {
+        return rateLimited.sum();
     }
 
     public int tcpConnections() {

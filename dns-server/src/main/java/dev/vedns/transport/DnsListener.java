@@ -95,7 +95,8 @@ public final class DnsListener implements AutoCloseable {
                 .channel(transport.datagram)
                 .option(ChannelOption.SO_RCVBUF, SOCKET_BUFFER)
                 .option(ChannelOption.SO_SNDBUF, SOCKET_BUFFER)
-                .handler(new UdpQueryHandler(zone, counters));
+                .handler(new UdpQueryHandler(zone, counters, settings.rrlResponsesPerSecond() > 0
+                        ? new ResponseRateLimit(settings.rrlResponsesPerSecond(), settings.rrlSlip()) : null));
         int sockets = 1;
         if (transport.sharesPorts()) {
             // recvmmsg: one system call reads a batch of queries into one buffer, each at most MAX_QUERY bytes.

@@ -10,10 +10,13 @@ import java.time.Duration;
  * @param tcpMaxConnections at this many connections the idlest is closed to admit a new one, so a flood of idle
  *                          connections cannot lock a client with a query out
  * @param tcpMaxConnectionsPerClient one client address holds at most this many; more are closed at once
+ * @param rrlResponsesPerSecond answers a second to one client network over UDP (a /24, a /56); 0 for no limit
+ * @param rrlSlip           of the answers withheld, every this many is sent truncated; 0 withholds them all
  * @param threads           event loops (and, with epoll, UDP sockets sharing the port); 0 means one per two cores
  */
 public record DnsListenerSettings(String host, int port, Duration tcpIdleTimeout, int tcpMaxConnections,
-                                  int tcpMaxConnectionsPerClient, int threads) {
+                                  int tcpMaxConnectionsPerClient, int rrlResponsesPerSecond, int rrlSlip,
+                                  int threads) {
 
     /**
      * Half the cores by default: the kernel's own UDP work (softirq, wake-ups) needs the other half. Measured on

@@ -9,6 +9,7 @@ import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.DatagramPacket;
+import java.net.InetAddress;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,10 +22,13 @@ final class UdpQueryHandler extends SimpleChannelInboundHandler<DatagramPacket> 
 
     private final Supplier<ZoneSnapshot> zone;
     private final DnsCounters counters;
+    private final ResponseRateLimit rateLimit;
 
-    UdpQueryHandler(Supplier<ZoneSnapshot> zone, DnsCounters counters) {
+    /** @param rateLimit null when responses are not rate limited */
+    UdpQueryHandler(Supplier<ZoneSnapshot> zone, DnsCounters counters, ResponseRateLimit rateLimit) {
         this.zone = zone;
         this.counters = counters;
+        this.rateLimit = rateLimit;
     }
 
     @Override
@@ -32,8 +36,24 @@ final class UdpQueryHandler extends SimpleChannelInboundHandler<DatagramPacket> 
         byte[] query = ByteBufUtil.getBytes(packet.content());
         byte[] response = Responder.answer(query, zone.get(), Transport.UDP);
         counters.count(Transport.UDP, query, response);
+        if (response != null && rateLimit != null) {
+            response = limited(query, response, packet.sender().getAddress());
+        }
         if (response != null) {
             ctx.write(new DatagramPacket(Unpooled.wrappedBuffer(response), packet.sender()));
+        }
+    }
+
+    private byte[] limited(byte[] query, byte[] response, InetAddress client) {
+        switch (rateLimit.judge(client, System.nanoTime())) {
+            case SEND:
+                return response;
+            case SLIP:
+                counters.slipped();
+                return ResponseRateLimit.truncated(query);
+            default:
+                counters.withheld();
+                return null;
         }
     }
 

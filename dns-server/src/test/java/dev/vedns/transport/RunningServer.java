@@ -35,7 +35,7 @@ final class RunningServer implements AutoCloseable {
     }
 
     RunningServer(Duration idleTimeout, int maxConnections) throws IOException, InterruptedException {
-        this(new DnsListenerSettings("127.0.0.1", 0, idleTimeout, maxConnections, maxConnections, 2));
+        this(new DnsListenerSettings("127.0.0.1", 0, idleTimeout, maxConnections, maxConnections, 0, 0, 2));
     }
 
     RunningServer() throws IOException, InterruptedException {

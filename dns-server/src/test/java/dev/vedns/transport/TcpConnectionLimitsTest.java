@@ -35,7 +35,7 @@ class TcpConnectionLimitsTest {
 
     @Test
     void theConnectionIdleLongestMakesRoomForANewOne() throws Exception {
-        try (RunningServer dns = new RunningServer(new DnsListenerSettings("127.0.0.1", 0, Duration.ofSeconds(30), 2, 10, 2));
+        try (RunningServer dns = new RunningServer(new DnsListenerSettings("127.0.0.1", 0, Duration.ofSeconds(30), 2, 10, 0, 0, 2));
              Socket first = dns.connect(); Socket second = dns.connect()) {
             assertEquals(Rcode.NOERROR, ask(first));
             assertEquals(Rcode.NOERROR, ask(second));
@@ -49,7 +49,7 @@ class TcpConnectionLimitsTest {
 
     @Test
     void oneClientHoldsAtMostItsShareAndOthersStillGetIn() throws Exception {
-        try (RunningServer dns = new RunningServer(new DnsListenerSettings("127.0.0.1", 0, Duration.ofSeconds(30), 100, 2, 2));
+        try (RunningServer dns = new RunningServer(new DnsListenerSettings("127.0.0.1", 0, Duration.ofSeconds(30), 100, 2, 0, 0, 2));
              Socket first = dns.connect(); Socket second = dns.connect()) {
             assertEquals(Rcode.NOERROR, ask(first));
             assertEquals(Rcode.NOERROR, ask(second));
@@ -73,7 +73,7 @@ class TcpConnectionLimitsTest {
     @Test
     void tenThousandIdleConnectionsLockNobodyOut() throws Exception {
         List<Socket> flood = new ArrayList<>();
-        try (RunningServer dns = new RunningServer(new DnsListenerSettings("127.0.0.1", 0, Duration.ofSeconds(30), 1000, 50, 2))) {
+        try (RunningServer dns = new RunningServer(new DnsListenerSettings("127.0.0.1", 0, Duration.ofSeconds(30), 1000, 50, 0, 0, 2))) {
             // Both clients' code paths once before the flood, so what is timed after it is the server, not class loading.
             try (Socket warm = dns.connectFrom("127.0.0.2")) {
                 assertEquals(Rcode.NOERROR, ask(warm));

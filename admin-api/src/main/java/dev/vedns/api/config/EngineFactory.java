@@ -55,7 +55,8 @@ public class EngineFactory {
         }
         VednsConfiguration.Dns dns = config.getDns();
         DnsListenerSettings listener = new DnsListenerSettings(dns.getHost(), dns.getPort(), dns.getTcpIdleTimeout(),
-                dns.getTcpMaxConnections(), dns.getTcpMaxConnectionsPerClient(), dns.getThreads());
+                dns.getTcpMaxConnections(), dns.getTcpMaxConnectionsPerClient(), dns.getRrl().getResponsesPerSecond(),
+                dns.getRrl().getSlip(), dns.getThreads());
         Path file = config.getBootstrapFile();
         // A new directory starts at a clock-based serial, so a secondary that knew an older vedns never sees it go back.
         VednsSettings settings = new VednsSettings(zone, listener, config.getDataDir(), Instant.now().getEpochSecond(),

@@ -88,6 +88,30 @@ public class VednsConfiguration {
         this.api = api;
     }
 
+    /** {@code vedns.dns.rrl.*}: response rate limiting over UDP, off unless a rate is set. */
+    public static class Rrl {
+        private int responsesPerSecond;
+        private int slip = 2;
+
+        /** Answers a second to one client network (a /24, a /56); 0 for no limit. */
+        public int getResponsesPerSecond() {
+            return responsesPerSecond;
+        }
+
+        public void setResponsesPerSecond(int responsesPerSecond) {
+            this.responsesPerSecond = responsesPerSecond;
+        }
+
+        /** Of the answers withheld, every this many goes out truncated, so real clients retry over TCP; 0: none. */
+        public int getSlip() {
+            return slip;
+        }
+
+        public void setSlip(int slip) {
+            this.slip = slip;
+        }
+    }
+
     /** {@code vedns.api.*}: limits of the admin API. */
     public static class Api {
         private long maxBodySize = 1024 * 1024;
@@ -200,6 +224,7 @@ public class VednsConfiguration {
         private Duration tcpIdleTimeout = Duration.ofSeconds(10);
         private int tcpMaxConnections = 1000;
         private int tcpMaxConnectionsPerClient = 50;
+        private Rrl rrl = new Rrl();
         private List<String> nsAddresses = List.of("127.0.0.1");
         private int threads;
 
@@ -242,6 +267,14 @@ public class VednsConfiguration {
 
         public void setTcpMaxConnectionsPerClient(int tcpMaxConnectionsPerClient) {
             this.tcpMaxConnectionsPerClient = tcpMaxConnectionsPerClient;
+        }
+
+        public Rrl getRrl() {
+            return rrl;
+        }
+
+        public void setRrl(Rrl rrl) {
+            this.rrl = rrl;
         }
 
         public int getThreads() {

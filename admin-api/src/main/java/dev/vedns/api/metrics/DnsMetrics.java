@@ -53,6 +53,9 @@ public class DnsMetrics implements MeterBinder {
                 .description("DNS packets answered FORMERR or dropped as no query").register(registry);
         FunctionCounter.builder("vedns.dns.truncated", counters, DnsCounters::truncated)
                 .description("DNS answers sent truncated (TC), for the client to retry over TCP").register(registry);
+        FunctionCounter.builder("vedns.dns.rrl.dropped", counters, DnsCounters::rateLimited)
+                .description("UDP answers withheld by response rate limiting (the truncated slips are counted as truncated)")
+                .register(registry);
         Gauge.builder("vedns.dns.tcp.connections", counters, DnsCounters::tcpConnections)
                 .description("DNS TCP connections open now").register(registry);
         FunctionCounter.builder("vedns.dns.fast.path.fallbacks", Responder.fastPathFailures(), failures -> failures.count())
