@@ -12,6 +12,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import javax.net.ssl.HttpsURLConnection;
+import javax.net.ssl.SSLContext;
 
 /**
  * The admin API over HTTP with the JDK's own clients: JSON in, JSON out. A 4xx/5xx becomes a {@link CliFailure}
@@ -32,12 +34,17 @@ final class ApiClient {
 
     private final String base;
     private final String authorization;
+    private final SSLContext tls;
     private final PrintWriter verbose;
 
-    /** @param token the secret to present, or null to present none */
-    ApiClient(String base, String token, PrintWriter verbose) {
+    /**
+     * @param token the secret to present, or null to present none
+     * @param tls   what an https URL is trusted by, or null for the JVM's own authorities
+     */
+    ApiClient(String base, String token, SSLContext tls, PrintWriter verbose) {
         this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
         this.authorization = token == null ? null : "Bearer " + token;
+        this.tls = tls;
         this.verbose = verbose;
     }
 
@@ -71,7 +78,7 @@ final class ApiClient {
         long started = System.nanoTime();
         Reply reply;
         try {
-            reply = method.equals("PATCH") ? patch(uri, json, authorization) : exchange(method, uri, json, authorization);
+            reply = method.equals("PATCH") ? patch(uri, json) : exchange(method, uri, json);
         } catch (IOException | IllegalArgumentException unreachable) {
             throw CliFailure.unreachable(base, unreachable);
         } catch (InterruptedException interrupted) {
@@ -94,8 +101,11 @@ final class ApiClient {
      * Every method but PATCH goes through {@link HttpURLConnection}: it starts in a few milliseconds where the
      * JDK's newer client first sets up TLS (a quarter of a second), and a command line is started per use.
      */
-    private static Reply exchange(String method, URI uri, String json, String authorization) throws IOException {
+    private Reply exchange(String method, URI uri, String json) throws IOException {
         HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
+        if (tls != null && connection instanceof HttpsURLConnection https) {
+            https.setSSLSocketFactory(tls.getSocketFactory());
+        }
         try {
             connection.setConnectTimeout((int) CONNECT_TIMEOUT.toMillis());
             connection.setReadTimeout((int) REQUEST_TIMEOUT.toMillis());
@@ -122,8 +132,9 @@ final class ApiClient {
     }
 
     /** {@link HttpURLConnection} refuses PATCH; the JDK's newer client does not. */
-    private static Reply patch(URI uri, String json, String authorization) throws IOException, InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
+    private Reply patch(URI uri, String json) throws IOException, InterruptedException {
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT);
+        HttpClient http = (tls == null ? builder : builder.sslContext(tls)).build();
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).header("Accept", ACCEPT)
                 .header("Content-Type", "application/json")
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));

@@ -1,5 +1,6 @@
 package dev.vedns.cli;
 
+import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 /** The options every client command takes, after the command as with {@code az}. */
@@ -16,6 +17,11 @@ final class ClientOptions {
                     + "else ./data/admin.token when readable).")
     String token;
 
+    @Option(names = "--ca-file", paramLabel = "PEM",
+            description = "The certificate (PEM) to trust for an https API URL, e.g. a self-signed one "
+                    + "(default: $VEDNS_CA_FILE, else the JVM's trusted authorities).")
+    Path caFile;
+
     @Option(names = {"--output", "-o"}, paramLabel = "FORMAT",
             description = "Output format: ${COMPLETION-CANDIDATES} (default: json).")
     Format output;
@@ -25,7 +31,10 @@ final class ClientOptions {
 
     ApiClient api(CliIo io) {
         String url = apiUrl != null ? apiUrl : io.env().getOrDefault("VEDNS_API_URL", DEFAULT_API_URL);
-        return new ApiClient(url, TokenSource.secret(token, io.env()), verbose ? io.err() : null);
+        Path ca = caFile != null ? caFile
+                : io.env().get("VEDNS_CA_FILE") == null ? null : Path.of(io.env().get("VEDNS_CA_FILE"));
+        return new ApiClient(url, TokenSource.secret(token, io.env()), ca == null ? null : TrustedCertificate.context(ca),
+                verbose ? io.err() : null);
     }
 
     Output output(CliIo io) {

@@ -21,6 +21,11 @@ final class RunningApp implements AutoCloseable {
         this(dataDir, Map.of());
     }
 
+    /** Where the admin API listens: http, or https with vedns.tls set. */
+    String url() {
+        return server.getURL().toString();
+    }
+
     VednsUnderTest vedns() {
         return server.getApplicationContext().getBean(VednsUnderTest.class);
     }

@@ -15,6 +15,7 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.exceptions.ConfigurationException;
 import jakarta.inject.Singleton;
 import java.net.InetAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,6 +46,13 @@ public class EngineFactory {
     @Context
     @Bean(preDestroy = "close")
     Vedns vedns(ZoneSettings zone, VednsConfiguration config, BootstrapFile bootstrap) throws InterruptedException {
+        VednsConfiguration.Tls tls = config.getTls();
+        boolean halfConfigured = (tls.getCertFile() == null) != (tls.getKeyFile() == null);
+        if (halfConfigured || tls.getCertFile() != null
+                && !(Files.isReadable(tls.getCertFile()) && Files.isReadable(tls.getKeyFile()))) {
+            throw new ConfigurationException("vedns.tls.cert-file and vedns.tls.key-file name a PEM certificate and its"
+                    + " key, both readable, or neither; got " + tls.getCertFile() + " and " + tls.getKeyFile());
+        }
         int retain = config.getEvents().getRetain();
         if (retain < 1) {
             throw new ConfigurationException("vedns.events.retain must be at least 1, not " + retain);

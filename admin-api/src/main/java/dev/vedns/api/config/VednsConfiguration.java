@@ -20,6 +20,7 @@ public class VednsConfiguration {
     private Journal journal = new Journal();
     private Auth auth = new Auth();
     private Api api = new Api();
+    private Tls tls = new Tls();
 
     public String getZone() {
         return zone;
@@ -86,6 +87,36 @@ public class VednsConfiguration {
 
     public void setApi(Api api) {
         this.api = api;
+    }
+
+    public Tls getTls() {
+        return tls;
+    }
+
+    public void setTls(Tls tls) {
+        this.tls = tls;
+    }
+
+    /** {@code vedns.tls.*}: PEM files that put the admin API and the console on HTTPS only. */
+    public static class Tls {
+        private Path certFile;
+        private Path keyFile;
+
+        public Path getCertFile() {
+            return certFile;
+        }
+
+        public void setCertFile(Path certFile) {
+            this.certFile = certFile;
+        }
+
+        public Path getKeyFile() {
+            return keyFile;
+        }
+
+        public void setKeyFile(Path keyFile) {
+            this.keyFile = keyFile;
+        }
     }
 
     /** {@code vedns.dns.rrl.*}: response rate limiting over UDP, off unless a rate is set. */
