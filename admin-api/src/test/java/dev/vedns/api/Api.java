@@ -1,6 +1,7 @@
 package dev.vedns.api;
 
 import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -17,7 +18,8 @@ import java.util.Map;
 public final class Api {
 
     /** One HTTP exchange's outcome. */
-    public record Reply(int status, String contentType, String body, JsonMapper mapper) {
+    /** @param challenge the WWW-Authenticate header, or null */
+    public record Reply(int status, String contentType, String body, String challenge, JsonMapper mapper) {
 
         @SuppressWarnings("unchecked")
         public Map<String, Object> json() {
@@ -99,7 +101,7 @@ public final class Api {
     private Reply reply(HttpResponse<?> response) {
         String body = response.getBody(String.class).orElse("");
         String type = response.getContentType().map(MediaType::toString).orElse("");
-        return new Reply(response.code(), type, body, mapper);
+        return new Reply(response.code(), type, body, response.getHeaders().get(HttpHeaders.WWW_AUTHENTICATE), mapper);
     }
 
     /** Registers pg-main (10.0.0.5) and pg-replica-1 (10.0.0.6, fd00::6), and creates the pair mydb. */

@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -78,6 +79,10 @@ class TokensApiTest {
             new Route(HttpMethod.GET, "/api/v1/tokens/self", "/api/v1/tokens/self", null, "viewer"),
             new Route(HttpMethod.DELETE, "/api/v1/tokens/{name}", "/api/v1/tokens/admin", null, "admin"),
             new Route(HttpMethod.GET, "/metrics", "/metrics", null, "viewer"));
+
+    /** The routes about the whole fleet, closed to a scoped token whatever its role. */
+    private static final Set<String> WHOLE_FLEET = Set.of("GET /api/v1/zone", "GET /api/v1/state", "PUT /api/v1/state",
+            "GET /api/v1/tokens", "POST /api/v1/tokens", "DELETE /api/v1/tokens/{name}");
 
     @Inject
     VednsUnderTest vedns;
@@ -141,6 +146,8 @@ class TokensApiTest {
         String revoked = issue("revoked-1", "admin", null);
         expect(204, admin.delete("/api/v1/tokens/revoked-1"));
         String expiring = issue("expiring-1", "admin", Instant.now().plusMillis(1500).toString());
+        String scoped = (String) expect(201, admin.post("/api/v1/tokens",
+                "{\"name\":\"orders-admin\",\"role\":\"admin\",\"servers\":[\"orders-*\"]}")).json().get("secret");
         Thread.sleep(1600);
         Observed before = observe();
 
@@ -155,6 +162,11 @@ class TokensApiTest {
             }
             if (route.role().equals("admin")) {
                 forbidden(admin.as(operator).exchange(request(route)), "operator-1", route.role(), what);
+            }
+            if (route.path().startsWith("/api/v1/servers/pg") || WHOLE_FLEET.contains(route.key())) {
+                Api.Reply outside = admin.as(scoped).exchange(request(route));
+                assertEquals(403, outside.status(), what + " with a token scoped to orders-*: " + outside.body());
+                assertEquals(List.of("Authorization:scope"), outside.fieldRules(), what);
             }
         }
         assertEquals(401, admin.as(null).exchange(HttpRequest.HEAD("/api/v1/servers")).status());
@@ -264,6 +276,7 @@ class TokensApiTest {
         seen.add(admin.get("/api/v1/events?limit=1000").body());
         seen.add(admin.get("/api/v1/state").body());
         seen.add(admin.get("/api/v1/zone").body());
+        seen.add(admin.get("/metrics").body());
         log.list.forEach(event -> seen.add(event.getFormattedMessage()));
         try (Stream<Path> files = Files.walk(config.getDataDir())) {
             for (Path file : files.filter(Files::isRegularFile).filter(file -> !file.endsWith("admin.token")).toList()) {
@@ -281,6 +294,7 @@ class TokensApiTest {
 
     private void unauthorized(Api.Reply reply, String rule, String what) {
         assertEquals(401, reply.status(), what + ": " + reply.body());
+        assertEquals("Bearer realm=\"vedns\"", reply.challenge(), what);
         assertEquals("application/problem+json", reply.contentType(), what);
         assertEquals(List.of("Authorization:" + rule), reply.fieldRules(), what);
     }

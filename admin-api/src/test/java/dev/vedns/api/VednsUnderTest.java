@@ -10,6 +10,7 @@ import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 
 /** The application under test as its users reach it: the admin API and the DNS server on their real ports. */
 @Singleton
@@ -21,10 +22,14 @@ public class VednsUnderTest {
 
     private final String adminToken;
 
-    /** The API as the admin token it created at start presents it; {@link Api#as} for any other token. */
+    /**
+     * The API as the admin token it created at start presents it (none with authentication off); {@link Api#as}
+     * for any other token.
+     */
     public VednsUnderTest(@Client("/") HttpClient client, JsonMapper mapper, Vedns engine, VednsConfiguration config)
             throws IOException {
-        this.adminToken = Files.readString(FirstAdminToken.file(config)).trim();
+        Path file = FirstAdminToken.file(config);
+        this.adminToken = Files.exists(file) ? Files.readString(file).trim() : null;
         this.api = new Api(client, mapper, adminToken);
         this.listener = engine.dns();
         this.dns = new Dns(listener);

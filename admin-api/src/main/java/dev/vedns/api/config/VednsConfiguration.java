@@ -98,6 +98,7 @@ public class VednsConfiguration {
     }
 
     /** {@code vedns.tls.*}: PEM files that put the admin API and the console on HTTPS only. */
+    @ConfigurationProperties("tls")
     public static class Tls {
         private Path certFile;
         private Path keyFile;
@@ -119,31 +120,8 @@ public class VednsConfiguration {
         }
     }
 
-    /** {@code vedns.dns.rrl.*}: response rate limiting over UDP, off unless a rate is set. */
-    public static class Rrl {
-        private int responsesPerSecond;
-        private int slip = 2;
-
-        /** Answers a second to one client network (a /24, a /56); 0 for no limit. */
-        public int getResponsesPerSecond() {
-            return responsesPerSecond;
-        }
-
-        public void setResponsesPerSecond(int responsesPerSecond) {
-            this.responsesPerSecond = responsesPerSecond;
-        }
-
-        /** Of the answers withheld, every this many goes out truncated, so real clients retry over TCP; 0: none. */
-        public int getSlip() {
-            return slip;
-        }
-
-        public void setSlip(int slip) {
-            this.slip = slip;
-        }
-    }
-
     /** {@code vedns.api.*}: limits of the admin API. */
+    @ConfigurationProperties("api")
     public static class Api {
         private long maxBodySize = 1024 * 1024;
         private long maxStateSize = 128L * 1024 * 1024;
@@ -168,6 +146,7 @@ public class VednsConfiguration {
     }
 
     /** {@code vedns.auth.*}: bearer tokens on the admin API. */
+    @ConfigurationProperties("auth")
     public static class Auth {
         private boolean enabled = true;
         private Path adminTokenFile;
@@ -323,6 +302,31 @@ public class VednsConfiguration {
 
         public void setNsAddresses(List<String> nsAddresses) {
             this.nsAddresses = nsAddresses;
+        }
+
+        /** {@code vedns.dns.rrl.*}: response rate limiting over UDP, off unless a rate is set. */
+        @ConfigurationProperties("rrl")
+        public static class Rrl {
+            private int responsesPerSecond;
+            private int slip = 2;
+
+            /** Answers a second to one client network (a /24, a /56); 0 for no limit. */
+            public int getResponsesPerSecond() {
+                return responsesPerSecond;
+            }
+
+            public void setResponsesPerSecond(int responsesPerSecond) {
+                this.responsesPerSecond = responsesPerSecond;
+            }
+
+            /** Of the answers withheld, every this many goes out truncated, so real clients retry over TCP; 0: none. */
+            public int getSlip() {
+                return slip;
+            }
+
+            public void setSlip(int slip) {
+                this.slip = slip;
+            }
         }
     }
 

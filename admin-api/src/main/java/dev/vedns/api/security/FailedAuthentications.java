@@ -27,22 +27,20 @@ public final class FailedAuthentications {
         this.nanoClock = nanoClock;
     }
 
-    /** Counts one refusal; true when it was logged. */
-    boolean record(String address, String reason) {
+    /** Counts one refusal, and logs it unless this address's was logged less than a second ago. */
+    void record(String address, String reason) {
         count.increment();
         long now = nanoClock.getAsLong();
         if (lastLogged.size() > ADDRESSES) {
             lastLogged.clear();
         }
         Long previous = lastLogged.get(address);
-        if (previous != null && now - previous < LOG_INTERVAL
-                || !(previous == null ? lastLogged.putIfAbsent(address, now) == null
-                        : lastLogged.replace(address, previous, now))) {
-            return false;
+        boolean due = previous == null ? lastLogged.putIfAbsent(address, now) == null
+                : now - previous >= LOG_INTERVAL && lastLogged.replace(address, previous, now);
+        if (due) {
+            LOG.warn("Refused a request from {}: {} ({} refused since the start; logged at most once a second per"
+                    + " address)", address, reason, count.sum());
         }
-        LOG.warn("Refused a request from {}: {} ({} refused since the start; logged at most once a second per address)",
-                address, reason, count.sum());
-        return true;
     }
 
     public long count() {

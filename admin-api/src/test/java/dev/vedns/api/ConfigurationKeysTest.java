@@ -1,0 +1,58 @@
+package dev.vedns.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.vedns.api.config.VednsConfiguration;
+import io.micronaut.context.ApplicationContext;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every documented vedns.* key reaches its setting (a nested group without its prefix would silently keep defaults). */
+class ConfigurationKeysTest {
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void theSecurityLimitAndRateKeysAreBound() {
+        try (ApplicationContext context = ApplicationContext.builder().properties(Map.of(
+                "vedns.data-dir", directory.resolve("data").toString(), "vedns.dns.port", "0",
+                "vedns.auth.enabled", "false", "vedns.auth.admin-token-file", "/tmp/elsewhere.token",
+                "vedns.api.max-body-size", "2MB", "vedns.api.max-state-size", "64MB",
+                "vedns.dns.rrl.responses-per-second", "100", "vedns.dns.rrl.slip", "3",
+                "vedns.dns.tcp-max-connections-per-client", "7")).build().start()) {
+            VednsConfiguration config = context.getBean(VednsConfiguration.class);
+            assertFalse(config.getAuth().isEnabled());
+            assertEquals(Path.of("/tmp/elsewhere.token"), config.getAuth().getAdminTokenFile());
+            assertEquals(2L * 1024 * 1024, config.getApi().getMaxBodySize());
+            assertEquals(64L * 1024 * 1024, config.getApi().getMaxStateSize());
+            assertEquals(100, config.getDns().getRrl().getResponsesPerSecond());
+            assertEquals(3, config.getDns().getRrl().getSlip());
+            assertEquals(7, config.getDns().getTcpMaxConnectionsPerClient());
+        }
+    }
+
+    @Test
+    void tlsFilesThatCannotBeReadRefuseTheStartNamingBothKeys() {
+        ApplicationContext context = ApplicationContext.builder().properties(Map.of(
+                "vedns.data-dir", directory.resolve("data").toString(), "vedns.dns.port", "0",
+                "vedns.tls.cert-file", directory.resolve("missing-cert.pem").toString(),
+                "vedns.tls.key-file", directory.resolve("missing-key.pem").toString())).build();
+        Exception refused = assertThrows(Exception.class, context::start);
+        assertTrue(messages(refused).contains("vedns.tls.cert-file and vedns.tls.key-file"), messages(refused));
+        context.close();
+    }
+
+    private static String messages(Throwable failure) {
+        StringBuilder all = new StringBuilder();
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            all.append(cause.getMessage()).append('\n');
+        }
+        return all.toString();
+    }
+}
