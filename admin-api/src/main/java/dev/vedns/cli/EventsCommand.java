@@ -15,7 +15,7 @@ final class EventsCommand implements Runnable {
 
     static final List<Column> COLUMNS = List.of(new Column("Id", "id"), new Column("Time", "time"),
             new Column("Serial", "serial"), new Column("Kind", "kind"), new Column("Servers", "servers"),
-            new Column("VirtualEndpoints", "virtualEndpoints"));
+            new Column("VirtualEndpoints", "virtualEndpoints"), new Column("Actor", "actor"));
     private static final int PAGE = 100;
     private static final long POLL_MILLIS = 250;
 
