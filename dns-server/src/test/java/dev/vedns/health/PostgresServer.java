@@ -1,0 +1,147 @@
+package dev.vedns.health;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * A real PostgreSQL server from Debian's packages, run by the test as the {@code postgres} user on a free
+ * port of 127.0.0.1 with its own data directory: a primary made by initdb, or a streaming replica of one made by
+ * pg_basebackup -R. Needs root (CI runs as root; .ci/run installs postgresql).
+ */
+final class PostgresServer implements AutoCloseable {
+
+    static final String MONITOR = "vedns_monitor";
+    static final String MONITOR_PASSWORD = "monitor-secret";
+
+    private static final Path BIN = binaries();
+
+    private final Path home;
+    private final Path data;
+    final int port;
+
+    private PostgresServer(Path home, int port) {
+        this.home = home;
+        this.data = home.resolve("data");
+        this.port = port;
+    }
+
+    /** A primary with WAL for replicas and the probe's role (pg_monitor, a password). */
+    static PostgresServer primary() throws Exception {
+        PostgresServer server = new PostgresServer(ownedDirectory(), freePort());
+        server.asPostgres(BIN.resolve("initdb").toString(), "-D", server.data.toString(), "-U", "postgres",
+                "--auth-local=trust", "--auth-host=scram-sha-256", "--pwfile=" + server.passwordFile());
+        Files.writeString(server.data.resolve("pg_hba.conf"), "local all all trust\n"
+                + "host all postgres 127.0.0.1/32 trust\nhost replication postgres 127.0.0.1/32 trust\n"
+                + "host all all 127.0.0.1/32 scram-sha-256\n");
+        server.configure();
+        server.start();
+        server.sql("create role " + MONITOR + " login password '" + MONITOR_PASSWORD + "' in role pg_monitor");
+        return server;
+    }
+
+    /** A streaming replica of this primary, started. */
+    PostgresServer replica() throws Exception {
+        PostgresServer replica = new PostgresServer(ownedDirectory(), freePort());
+        asPostgres(BIN.resolve("pg_basebackup").toString(), "-h", "127.0.0.1", "-p", Integer.toString(port),
+                "-U", "postgres", "-D", replica.data.toString(), "-R", "-X", "stream", "-c", "fast");
+        replica.configure();
+        replica.start();
+        return replica;
+    }
+
+    void start() throws Exception {
+        asPostgres(BIN.resolve("pg_ctl").toString(), "-D", data.toString(), "-l", home.resolve("log").toString(),
+                "-w", "-t", "60", "start");
+    }
+
+    void stop() throws Exception {
+        asPostgres(BIN.resolve("pg_ctl").toString(), "-D", data.toString(), "-m", "fast", "-w", "stop");
+    }
+
+    void promote() throws Exception {
+        asPostgres(BIN.resolve("pg_ctl").toString(), "-D", data.toString(), "-w", "promote");
+    }
+
+    /** Runs {@code statement} as the postgres superuser and returns what psql printed (unaligned, no header). */
+    String sql(String statement) throws Exception {
+        return asPostgres(BIN.resolve("psql").toString(), "-h", "127.0.0.1", "-p", Integer.toString(port), "-U",
+                "postgres", "-d", "postgres", "-At", "-v", "ON_ERROR_STOP=1", "-c", statement).trim();
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            if (Files.exists(data.resolve("postmaster.pid"))) {
+                stop();
+            }
+        } finally {
+            try (Stream<Path> files = Files.walk(home)) {
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+    }
+
+    private void configure() throws IOException {
+        Files.writeString(data.resolve("postgresql.auto.conf"), "port = " + port + "\nlisten_addresses = '127.0.0.1'\n"
+                + "unix_socket_directories = '" + home + "'\nwal_level = replica\nmax_wal_senders = 4\n"
+                + "fsync = off\nshared_buffers = 16MB\n", StandardOpenOption.APPEND);
+    }
+
+    private String passwordFile() throws Exception {
+        Path file = home.resolve("pwfile");
+        Files.writeString(file, "postgres-secret\n");
+        chown(file);
+        return file.toString();
+    }
+
+    private String asPostgres(String... command) throws Exception {
+        List<String> full = new ArrayList<>(List.of("runuser", "-u", "postgres", "--"));
+        full.addAll(Arrays.asList(command));
+        Process process = new ProcessBuilder(full).directory(home.toFile()).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        assertTrue(process.waitFor(120, TimeUnit.SECONDS), String.join(" ", command) + " did not finish");
+        assertEquals(0, process.exitValue(), String.join(" ", command) + " failed:\n" + output);
+        return output;
+    }
+
+    /** A directory the postgres user owns, under /tmp (the test's own temporary directories are root's alone). */
+    private static Path ownedDirectory() throws Exception {
+        Path home = Files.createTempDirectory(Path.of("/tmp"), "vedns-pg-");
+        chown(home);
+        return home;
+    }
+
+    private static void chown(Path path) throws Exception {
+        Process chown = new ProcessBuilder("chown", "postgres:postgres", path.toString()).redirectErrorStream(true).start();
+        assertTrue(chown.waitFor(30, TimeUnit.SECONDS) && chown.exitValue() == 0, "chown needs root");
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** The newest PostgreSQL that Debian installed, e.g. /usr/lib/postgresql/15/bin. */
+    private static Path binaries() {
+        try (Stream<Path> versions = Files.list(Path.of("/usr/lib/postgresql"))) {
+            return versions.max(Comparator.comparingInt(path -> Integer.parseInt(path.getFileName().toString())))
+                    .orElseThrow().resolve("bin");
+        } catch (IOException | RuntimeException missing) {
+            throw new IllegalStateException("PostgreSQL is not installed: apt-get install -y postgresql", missing);
+        }
+    }
+}
