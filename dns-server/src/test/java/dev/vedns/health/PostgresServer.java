@@ -30,32 +30,44 @@ final class PostgresServer implements AutoCloseable {
 
     private final Path home;
     private final Path data;
+    final String host;
     final int port;
 
-    private PostgresServer(Path home, int port) {
+    private PostgresServer(Path home, String host, int port) {
         this.home = home;
         this.data = home.resolve("data");
+        this.host = host;
         this.port = port;
     }
 
-    /** A primary with WAL for replicas and the probe's role (pg_monitor, a password). */
+    /** A primary on 127.0.0.1 and a free port. */
     static PostgresServer primary() throws Exception {
-        PostgresServer server = new PostgresServer(ownedDirectory(), freePort());
+        return primary("127.0.0.1", freePort());
+    }
+
+    /** A primary with WAL for replicas and the probe's role (pg_monitor, a password), on {@code host:port}. */
+    static PostgresServer primary(String host, int port) throws Exception {
+        PostgresServer server = new PostgresServer(ownedDirectory(), host, port);
         server.asPostgres(BIN.resolve("initdb").toString(), "-D", server.data.toString(), "-U", "postgres",
                 "--auth-local=trust", "--auth-host=scram-sha-256", "--pwfile=" + server.passwordFile());
         Files.writeString(server.data.resolve("pg_hba.conf"), "local all all trust\n"
-                + "host all postgres 127.0.0.1/32 trust\nhost replication postgres 127.0.0.1/32 trust\n"
-                + "host all all 127.0.0.1/32 scram-sha-256\n");
+                + "host all postgres 127.0.0.0/8 trust\nhost replication postgres 127.0.0.0/8 trust\n"
+                + "host all all 127.0.0.0/8 scram-sha-256\n");
         server.configure();
         server.start();
         server.sql("create role " + MONITOR + " login password '" + MONITOR_PASSWORD + "' in role pg_monitor");
         return server;
     }
 
-    /** A streaming replica of this primary, started. */
+    /** A streaming replica of this primary on 127.0.0.1 and a free port, started. */
     PostgresServer replica() throws Exception {
-        PostgresServer replica = new PostgresServer(ownedDirectory(), freePort());
-        asPostgres(BIN.resolve("pg_basebackup").toString(), "-h", "127.0.0.1", "-p", Integer.toString(port),
+        return replica("127.0.0.1", freePort());
+    }
+
+    /** A streaming replica of this primary on {@code host:port}, started. */
+    PostgresServer replica(String host, int port) throws Exception {
+        PostgresServer replica = new PostgresServer(ownedDirectory(), host, port);
+        asPostgres(BIN.resolve("pg_basebackup").toString(), "-h", this.host, "-p", Integer.toString(this.port),
                 "-U", "postgres", "-D", replica.data.toString(), "-R", "-X", "stream", "-c", "fast");
         replica.configure();
         replica.start();
@@ -77,7 +89,7 @@ final class PostgresServer implements AutoCloseable {
 
     /** Runs {@code statement} as the postgres superuser and returns what psql printed (unaligned, no header). */
     String sql(String statement) throws Exception {
-        return asPostgres(BIN.resolve("psql").toString(), "-h", "127.0.0.1", "-p", Integer.toString(port), "-U",
+        return asPostgres(BIN.resolve("psql").toString(), "-h", host, "-p", Integer.toString(port), "-U",
                 "postgres", "-d", "postgres", "-At", "-v", "ON_ERROR_STOP=1", "-c", statement).trim();
     }
 
@@ -95,7 +107,7 @@ final class PostgresServer implements AutoCloseable {
     }
 
     private void configure() throws IOException {
-        Files.writeString(data.resolve("postgresql.auto.conf"), "port = " + port + "\nlisten_addresses = '127.0.0.1'\n"
+        Files.writeString(data.resolve("postgresql.auto.conf"), "port = " + port + "\nlisten_addresses = '" + host + "'\n"
                 + "unix_socket_directories = '" + home + "'\nwal_level = replica\nmax_wal_senders = 4\n"
                 + "fsync = off\nshared_buffers = 16MB\n", StandardOpenOption.APPEND);
     }
@@ -129,7 +141,7 @@ final class PostgresServer implements AutoCloseable {
         assertTrue(chown.waitFor(30, TimeUnit.SECONDS) && chown.exitValue() == 0, "chown needs root");
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
