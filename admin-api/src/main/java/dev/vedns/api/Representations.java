@@ -1,14 +1,19 @@
 package dev.vedns.api;
 
 import dev.vedns.api.endpoints.EndpointResource;
+import dev.vedns.api.health.ServerProbes;
+import dev.vedns.api.servers.HealthResource;
 import dev.vedns.api.servers.ServerResource;
+import dev.vedns.health.Observation;
+import dev.vedns.health.Prober;
+import dev.vedns.health.ServerHealth;
 import dev.vedns.routing.RoutingTable;
 import dev.vedns.routing.Server;
 import dev.vedns.routing.VirtualEndpoint;
 import dev.vedns.zone.ZoneNames;
 import dev.vedns.zone.ZoneSettings;
-import jakarta.inject.Singleton;
 import io.netty.util.NetUtil;
+import jakarta.inject.Singleton;
 import java.util.List;
 import org.xbill.DNS.Name;
 
@@ -17,9 +22,11 @@ import org.xbill.DNS.Name;
 public class Representations {
 
     private final Name origin;
+    private final ServerProbes probes;
 
-    public Representations(ZoneSettings settings) {
+    public Representations(ZoneSettings settings, ServerProbes probes) {
         this.origin = settings.origin();
+        this.probes = probes;
     }
 
     public ServerResource server(RoutingTable table, Server server) {
@@ -30,7 +37,16 @@ public class Representations {
         return new ServerResource(server.name(), ZoneNames.fqdn(ZoneNames.server(server.name(), origin)),
                 server.role().name(), server.sourceServerName(),
                 server.addresses().stream().map(NetUtil::toAddressString).toList(), replicas,
-                endpoint == null ? null : endpoint(endpoint));
+                endpoint == null ? null : endpoint(endpoint), probes.of(server.name()).map(Representations::health)
+                        .orElse(null));
+    }
+
+    private static HealthResource health(Prober.Health probed) {
+        ServerHealth health = probed.health();
+        Observation last = health.last();
+        return new HealthResource(health.state().name(), last.role().name(), last.timeline() > 0 ? last.timeline() : null,
+                probed.replayLagBytes() >= 0 ? probed.replayLagBytes() : null, last.replaySeconds(),
+                last.at().toString(), last.detail());
     }
 
     public EndpointResource endpoint(VirtualEndpoint endpoint) {

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.vedns.api.config.VednsConfiguration;
 import io.micronaut.context.ApplicationContext;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,12 +22,15 @@ class ConfigurationKeysTest {
 
     @Test
     void theSecurityLimitAndRateKeysAreBound() {
-        try (ApplicationContext context = ApplicationContext.builder().properties(Map.of(
+        Map<String, Object> properties = new HashMap<>(Map.of(
                 "vedns.data-dir", directory.resolve("data").toString(), "vedns.dns.port", "0",
                 "vedns.auth.enabled", "false", "vedns.auth.admin-token-file", "/tmp/elsewhere.token",
                 "vedns.api.max-body-size", "2MB", "vedns.api.max-state-size", "64MB",
                 "vedns.dns.rrl.responses-per-second", "100", "vedns.dns.rrl.slip", "3",
-                "vedns.dns.tcp-max-connections-per-client", "7")).build().start()) {
+                "vedns.dns.tcp-max-connections-per-client", "7"));
+        properties.putAll(Map.of("vedns.health.interval", "3s", "vedns.health.postgres.port", "6543",
+                "vedns.health.postgres.user", "probe", "vedns.health.rise", "4"));
+        try (ApplicationContext context = ApplicationContext.builder().properties(properties).build().start()) {
             VednsConfiguration config = context.getBean(VednsConfiguration.class);
             assertFalse(config.getAuth().isEnabled());
             assertEquals(Path.of("/tmp/elsewhere.token"), config.getAuth().getAdminTokenFile());
@@ -34,6 +39,10 @@ class ConfigurationKeysTest {
             assertEquals(100, config.getDns().getRrl().getResponsesPerSecond());
             assertEquals(3, config.getDns().getRrl().getSlip());
             assertEquals(7, config.getDns().getTcpMaxConnectionsPerClient());
+            assertEquals(Duration.ofSeconds(3), config.getHealth().getInterval());
+            assertEquals(6543, config.getHealth().getPostgres().getPort());
+            assertEquals("probe", config.getHealth().getPostgres().getUser());
+            assertEquals(4, config.getHealth().getRise());
         }
     }
 

@@ -2,6 +2,7 @@ package dev.vedns.api;
 
 import static dev.vedns.api.Api.expect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -54,6 +55,7 @@ class ServersApiTest {
         Map<String, Object> pair = (Map<String, Object>) primary.get("virtualEndpoint");
         assertEquals("mydb", pair.get("name"));
         assertEquals(List.of("pg-replica-1"), pair.get("members"));
+        assertFalse(primary.containsKey("health"), "no health while the probes are off (the default)");
 
         Map<String, Object> replica = expect(200, api.get("/api/v1/servers/pg-replica-1")).json();
         assertEquals("AsyncReplica", replica.get("replicationRole"));

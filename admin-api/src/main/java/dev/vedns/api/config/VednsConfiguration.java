@@ -21,6 +21,7 @@ public class VednsConfiguration {
     private Auth auth = new Auth();
     private Api api = new Api();
     private Tls tls = new Tls();
+    private Health health = new Health();
 
     public String getZone() {
         return zone;
@@ -95,6 +96,136 @@ public class VednsConfiguration {
 
     public void setTls(Tls tls) {
         this.tls = tls;
+    }
+
+    public Health getHealth() {
+        return health;
+    }
+
+    public void setHealth(Health health) {
+        this.health = health;
+    }
+
+    /** {@code vedns.health.*}: probes of the PostgreSQL servers. */
+    @ConfigurationProperties("health")
+    public static class Health {
+        private boolean enabled;
+        private Duration interval = Duration.ofSeconds(2);
+        private Duration timeout = Duration.ofSeconds(1);
+        private int rise = 2;
+        private int fall = 2;
+        private Postgres postgres = new Postgres();
+
+        /** Off by default: with it on, every server is probed each interval. */
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public Duration getInterval() {
+            return interval;
+        }
+
+        public void setInterval(Duration interval) {
+            this.interval = interval;
+        }
+
+        public Duration getTimeout() {
+            return timeout;
+        }
+
+        public void setTimeout(Duration timeout) {
+            this.timeout = timeout;
+        }
+
+        /** Good probes in a row before a server counts as Healthy again. */
+        public int getRise() {
+            return rise;
+        }
+
+        public void setRise(int rise) {
+            this.rise = rise;
+        }
+
+        /** Failed probes in a row before a server counts as Unhealthy. */
+        public int getFall() {
+            return fall;
+        }
+
+        public void setFall(int fall) {
+            this.fall = fall;
+        }
+
+        public Postgres getPostgres() {
+            return postgres;
+        }
+
+        public void setPostgres(Postgres postgres) {
+            this.postgres = postgres;
+        }
+
+        /** {@code vedns.health.postgres.*}: how the probes log in; the role needs only pg_monitor. */
+        @ConfigurationProperties("postgres")
+        public static class Postgres {
+            private int port = 5432;
+            private String database = "postgres";
+            private String user = "vedns_monitor";
+            private String password;
+            private Path passwordFile;
+            private String sslmode = "prefer";
+
+            public int getPort() {
+                return port;
+            }
+
+            public void setPort(int port) {
+                this.port = port;
+            }
+
+            public String getDatabase() {
+                return database;
+            }
+
+            public void setDatabase(String database) {
+                this.database = database;
+            }
+
+            public String getUser() {
+                return user;
+            }
+
+            public void setUser(String user) {
+                this.user = user;
+            }
+
+            /** Best given as VEDNS_HEALTH_POSTGRES_PASSWORD, or in a file: {@link #getPasswordFile}. */
+            public String getPassword() {
+                return password;
+            }
+
+            public void setPassword(String password) {
+                this.password = password;
+            }
+
+            public Path getPasswordFile() {
+                return passwordFile;
+            }
+
+            public void setPasswordFile(Path passwordFile) {
+                this.passwordFile = passwordFile;
+            }
+
+            public String getSslmode() {
+                return sslmode;
+            }
+
+            public void setSslmode(String sslmode) {
+                this.sslmode = sslmode;
+            }
+        }
     }
 
     /** {@code vedns.tls.*}: PEM files that put the admin API and the console on HTTPS only. */

@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * Body of {@code PUT /api/v1/state} and the bootstrap file. An exported document is accepted as it is: its
- * serial and its derived fields (fqdn, replicas, virtualEndpoint, virtualEndpoints, writer, reader) are read
+ * serial and its derived fields (fqdn, replicas, virtualEndpoint, health, virtualEndpoints, writer, reader) are read
  * and ignored; any other unknown field is refused, so a misspelling never passes silently.
  */
 @Serdeable
@@ -22,7 +22,7 @@ public record StateImport(@Nullable String zone, @Nullable Long serial, @Nullabl
     @JsonIgnoreProperties(ignoreUnknown = false)
     public record Server(@Nullable String name, @Nullable String replicationRole, @Nullable String sourceServerName,
                          @Nullable List<String> addresses, @Nullable String fqdn, @Nullable List<String> replicas,
-                         @Nullable Map<String, Object> virtualEndpoint) {
+                         @Nullable Map<String, Object> virtualEndpoint, @Nullable Map<String, Object> health) {
     }
 
     /** An endpoint pair item, in the shape of the virtual endpoints resource. */

@@ -1,0 +1,65 @@
+package dev.vedns.api.health;
+
+import dev.vedns.api.config.VednsConfiguration;
+import dev.vedns.engine.RoutingEngine;
+import dev.vedns.health.PostgresLogin;
+import dev.vedns.health.ProbeSettings;
+import dev.vedns.health.Prober;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.exceptions.ConfigurationException;
+import jakarta.annotation.PreDestroy;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.util.Optional;
+
+/** The probes of the PostgreSQL servers, running while vedns does when {@code vedns.health.enabled}. */
+@Context
+public class ServerProbes {
+
+    private final Prober prober;
+
+    public ServerProbes(VednsConfiguration config, RoutingEngine engine) {
+        VednsConfiguration.Health health = config.getHealth();
+        if (!health.isEnabled()) {
+            prober = null;
+            return;
+        }
+        VednsConfiguration.Health.Postgres postgres = health.getPostgres();
+        ProbeSettings settings;
+        try {
+            settings = new ProbeSettings(health.getInterval(), health.getTimeout(), health.getRise(), health.getFall(),
+                    postgres.getPort(), new PostgresLogin(postgres.getDatabase(), postgres.getUser(),
+                    password(postgres), postgres.getSslmode()));
+        } catch (IllegalArgumentException invalid) {
+            throw new ConfigurationException("vedns.health: " + invalid.getMessage());
+        }
+        prober = new Prober(engine::table, settings, Clock.systemUTC());
+        prober.start();
+    }
+
+    /** The health of a server as the last round of probes left it; empty with probes off or before its first. */
+    public Optional<Prober.Health> of(String server) {
+        return prober == null ? Optional.empty() : Optional.ofNullable(prober.health().get(server));
+    }
+
+    private static String password(VednsConfiguration.Health.Postgres postgres) {
+        if (postgres.getPasswordFile() == null) {
+            return postgres.getPassword();
+        }
+        try {
+            return Files.readString(postgres.getPasswordFile(), StandardCharsets.UTF_8).trim();
+        } catch (IOException unreadable) {
+            throw new ConfigurationException("vedns.health.postgres.password-file " + postgres.getPasswordFile()
+                    + " cannot be read: " + unreadable.getMessage());
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        if (prober != null) {
+            prober.close();
+        }
+    }
+}
