@@ -53,6 +53,8 @@ class ServerHealthApiTest implements TestPropertyProvider {
         assertEquals("Unknown", health.get("observedRole"));
         assertNotNull(health.get("checkedAt"));
         assertTrue(String.valueOf(health.get("detail")).contains("127.0.0.1"), health.toString());
+        String metrics = expect(200, api.get("/metrics")).body();
+        assertTrue(metrics.contains("vedns_server_up{server=\"pg-main\"} 0.0"), metrics);
         // An exported state, health and all, imports as it is.
         expect(200, api.put("/api/v1/state", expect(200, api.get("/api/v1/state")).body()));
     }

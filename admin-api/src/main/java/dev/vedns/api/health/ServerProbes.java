@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
 
 /** The probes of the PostgreSQL servers, running while vedns does when {@code vedns.health.enabled}. */
@@ -37,6 +38,11 @@ public class ServerProbes {
         }
         prober = new Prober(engine::table, settings, Clock.systemUTC());
         prober.start();
+    }
+
+    /** Every probed server's health as the last round left it; empty with probes off. */
+    public Map<String, Prober.Health> all() {
+        return prober == null ? Map.of() : prober.health();
     }
 
     /** The health of a server as the last round of probes left it; empty with probes off or before its first. */

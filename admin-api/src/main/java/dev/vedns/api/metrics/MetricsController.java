@@ -17,14 +17,17 @@ public class MetricsController {
     static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
     private final PrometheusMeterRegistry registry;
+    private final ProbeMetrics probes;
 
-    public MetricsController(PrometheusMeterRegistry registry) {
+    public MetricsController(PrometheusMeterRegistry registry, ProbeMetrics probes) {
         this.registry = registry;
+        this.probes = probes;
     }
 
     @Get
     @Produces(PROMETHEUS_TEXT)
     public String scrape() {
+        probes.refresh();
         return registry.scrape();
     }
 }
