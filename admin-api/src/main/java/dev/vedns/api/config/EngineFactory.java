@@ -46,13 +46,7 @@ public class EngineFactory {
     @Context
     @Bean(preDestroy = "close")
     Vedns vedns(ZoneSettings zone, VednsConfiguration config, BootstrapFile bootstrap) throws InterruptedException {
-        VednsConfiguration.Tls tls = config.getTls();
-        boolean halfConfigured = (tls.getCertFile() == null) != (tls.getKeyFile() == null);
-        if (halfConfigured || tls.getCertFile() != null
-                && !(Files.isReadable(tls.getCertFile()) && Files.isReadable(tls.getKeyFile()))) {
-            throw new ConfigurationException("vedns.tls.cert-file and vedns.tls.key-file name a PEM certificate and its"
-                    + " key, both readable, or neither; got " + tls.getCertFile() + " and " + tls.getKeyFile());
-        }
+        checkTls(config.getTls());
         int retain = config.getEvents().getRetain();
         if (retain < 1) {
             throw new ConfigurationException("vedns.events.retain must be at least 1, not " + retain);
@@ -76,6 +70,16 @@ public class EngineFactory {
             throw new ConfigurationException("vedns.bootstrap-file " + file.toAbsolutePath() + " was refused: "
                     + refused.detail() + refused.errors().stream().map(error -> "\n  " + error.field() + ": "
                     + error.message()).collect(Collectors.joining()));
+        }
+    }
+
+    /** Before anything listens: Micronaut's own error for a missing PEM would not name vedns's keys. */
+    private static void checkTls(VednsConfiguration.Tls tls) {
+        boolean halfConfigured = (tls.getCertFile() == null) != (tls.getKeyFile() == null);
+        if (halfConfigured || tls.getCertFile() != null
+                && !(Files.isReadable(tls.getCertFile()) && Files.isReadable(tls.getKeyFile()))) {
+            throw new ConfigurationException("vedns.tls.cert-file and vedns.tls.key-file name a PEM certificate and its"
+                    + " key, both readable, or neither; got " + tls.getCertFile() + " and " + tls.getKeyFile());
         }
     }
 
