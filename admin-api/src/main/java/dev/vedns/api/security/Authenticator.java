@@ -3,7 +3,6 @@ package dev.vedns.api.security;
 import dev.vedns.access.Secrets;
 import dev.vedns.access.Token;
 import dev.vedns.engine.RoutingEngine;
-import dev.vedns.routing.RoutingTable;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.Map;
@@ -36,11 +35,6 @@ public class Authenticator {
             }
         }
         return Optional.ofNullable(found);
-    }
-
-    /** The state the request is judged against. */
-    RoutingTable table() {
-        return engine.table();
     }
 
     void used(Token token, Instant at) {

@@ -5,6 +5,7 @@ import dev.vedns.access.TokenRole;
 import dev.vedns.api.config.VednsConfiguration;
 import dev.vedns.api.problem.Problem;
 import dev.vedns.api.problem.Problems;
+import dev.vedns.engine.RoutingEngine;
 import dev.vedns.engine.Scope;
 import dev.vedns.routing.RoutingTable;
 import io.micronaut.core.annotation.Nullable;
@@ -40,11 +41,13 @@ public class TokenFilter implements Ordered {
 
     private final boolean enabled;
     private final Authenticator authenticator;
+    private final RoutingEngine engine;
     private final FailedAuthentications failures = new FailedAuthentications(System::nanoTime);
 
-    public TokenFilter(VednsConfiguration config, Authenticator authenticator) {
+    public TokenFilter(VednsConfiguration config, Authenticator authenticator, RoutingEngine engine) {
         this.enabled = config.getAuth().isEnabled();
         this.authenticator = authenticator;
+        this.engine = engine;
     }
 
     @Override
@@ -103,7 +106,7 @@ public class TokenFilter implements Ordered {
             return "this route is about the whole fleet";
         }
         Object server = route.get() instanceof UriRouteMatch<?, ?> uri ? uri.getVariableValues().get("serverName") : null;
-        RoutingTable table = authenticator.table();
+        RoutingTable table = engine.table();
         if (server != null && table.server(server.toString()) != null && !scope.reaches(table, server.toString())) {
             return "the set of '" + server + "' is not among them";
         }

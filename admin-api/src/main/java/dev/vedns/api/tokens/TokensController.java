@@ -48,13 +48,13 @@ public class TokensController {
         Applied applied = changes.apply(new RoutingCommand.CreateToken(body.name(), body.role(), body.servers(),
                 body.expiresAt(), Secrets.hash(secret), Instant.now()), request);
         Token token = applied.table().token(body.name());
-        return HttpResponse.status(HttpStatus.CREATED).body(resource(token, secret));
+        return HttpResponse.status(HttpStatus.CREATED).body(resource(token, secret, null));
     }
 
     @Get
     @Unscoped
     public List<TokenResource> list() {
-        return engine.table().tokens().stream().map(token -> resource(token, null)).toList();
+        return engine.table().tokens().stream().map(token -> resource(token, null, null)).toList();
     }
 
     /** The token that sent this request, so a client can show who it is signed in as and what it may do. */
@@ -62,12 +62,12 @@ public class TokensController {
     @AllowedFor(TokenRole.viewer)
     public TokenResource self(HttpRequest<?> request) {
         Caller caller = Caller.of(request);
-        Token token = engine.table().token(caller.name());
         List<String> includes = Arrays.stream(TokenRole.values()).filter(caller.role()::includes).map(Enum::name).toList();
-        TokenResource known = token == null ? null : resource(token, null);
-        return new TokenResource(caller.name(), caller.role().name(), scope(caller.scope().globs()),
-                known == null ? null : known.createdAt(), known == null ? null : known.expiresAt(),
-                known == null ? null : known.lastUsedAt(), null, includes);
+        Token token = engine.table().token(caller.name());
+        // With authentication off the caller is anonymous: no token stands behind it.
+        return token == null
+                ? new TokenResource(caller.name(), caller.role().name(), null, null, null, null, null, includes)
+                : resource(token, null, includes);
     }
 
     /** Revokes at once: the next request with this token gets 401. */
@@ -83,10 +83,10 @@ public class TokensController {
         return globs.isEmpty() ? null : globs;
     }
 
-    private TokenResource resource(Token token, String secret) {
+    private TokenResource resource(Token token, String secret, List<String> includes) {
         Instant lastUsed = authenticator.lastUsed(token.name());
         return new TokenResource(token.name(), token.role().name(), scope(token.servers()), token.createdAt().toString(),
                 token.expiresAt() == null ? null : token.expiresAt().toString(),
-                lastUsed == null ? null : lastUsed.toString(), secret, null);
+                lastUsed == null ? null : lastUsed.toString(), secret, includes);
     }
 }
