@@ -10,6 +10,7 @@ import dev.vedns.routing.RoutingCommand;
 import dev.vedns.routing.RoutingException;
 import dev.vedns.routing.RoutingRules;
 import dev.vedns.routing.RoutingTable;
+import dev.vedns.routing.SwitchoverReadiness;
 import dev.vedns.zone.ZoneCompiler;
 import dev.vedns.zone.ZoneSettings;
 import dev.vedns.zone.ZoneSnapshot;
@@ -35,6 +36,7 @@ public final class RoutingEngine implements Supplier<ZoneSnapshot> {
     private int sinceCheckpoint;
     private volatile Published current;
     private volatile ChangeObserver observer = ChangeObserver.NONE;
+    private volatile SwitchoverReadiness readiness = SwitchoverReadiness.ALWAYS;
 
     /**
      * @param recovered       the state to start from (a fresh one, or what the data directory held)
@@ -66,12 +68,12 @@ public final class RoutingEngine implements Supplier<ZoneSnapshot> {
     public synchronized Applied apply(RoutingCommand command, Actor actor) {
         long started = System.nanoTime();
         Published before = current;
-        Outcome outcome = rules.apply(before.table(), command);
+        Outcome outcome = rules.apply(before.table(), command, readiness);
         if (!outcome.changed()) {
             return new Applied(before.table(), outcome.effect(), null);
         }
         List<Mutation> mutations = permitted(before.table(), outcome, actor);
-        boolean zone = mutations.stream().anyMatch(Mutation::touchesZone);
+        boolean zone = mutations.stream().anyMatch(mutation -> mutation.touchesZone(before.table()));
         long serial = zone ? nextSerial(before.snapshot().serial()) : before.snapshot().serial();
         RoutingEvent event = describer.describe(events.nextId(), Instant.now(), serial, command, actor.name(), outcome,
                 before.table(), mutations);
@@ -95,7 +97,7 @@ public final class RoutingEngine implements Supplier<ZoneSnapshot> {
      */
     public Applied preview(RoutingCommand command, Actor actor) {
         Published before = current;
-        Outcome outcome = rules.apply(before.table(), command);
+        Outcome outcome = rules.apply(before.table(), command, readiness);
         if (!outcome.changed()) {
             return new Applied(before.table(), outcome.effect(), null);
         }
@@ -113,6 +115,11 @@ public final class RoutingEngine implements Supplier<ZoneSnapshot> {
             throw RoutingException.forbidden(detail, List.of(new FieldError("Authorization", "scope", detail)));
         }
         return mutations;
+    }
+
+    /** What judges, from now on, whether a replica is ready for a Planned switchover (the health probes). */
+    public void judgeSwitchoversBy(SwitchoverReadiness judge) {
+        this.readiness = judge;
     }
 
     /** Where each applied change is reported from now on. */

@@ -3,6 +3,8 @@ package dev.vedns.events;
 import dev.vedns.access.Token;
 import dev.vedns.routing.Mutation;
 import dev.vedns.routing.Outcome;
+import dev.vedns.routing.PromoteMode;
+import dev.vedns.routing.PromoteOption;
 import dev.vedns.routing.RoutingCommand;
 import dev.vedns.routing.RoutingTable;
 import dev.vedns.routing.Server;
@@ -90,7 +92,7 @@ public final class EventDescriber {
         }
 
         @Override
-        public String retargetReader(RoutingCommand.RetargetReader command) {
+        public String patchEndpoint(RoutingCommand.PatchEndpoint command) {
             return pair(command.serverName(), command.endpointName(), "ReaderRetargeted");
         }
 
@@ -141,6 +143,42 @@ public final class EventDescriber {
         public String deleteToken(RoutingCommand.DeleteToken command) {
             described.details.put("token", command.name());
             return "TokenDeleted";
+        }
+
+        @Override
+        public String rerouteReader(RoutingCommand.RerouteReader command) {
+            VirtualEndpoint endpoint = before.endpoint(command.endpointName());
+            described.servers.add(endpoint.primaryName());
+            described.endpoints.add(endpoint.name());
+            described.details.put("readerTarget", endpoint.readerTarget());
+            if (command.reroute() == null) {
+                return "ReaderRestored";
+            }
+            described.details.put("reason", command.reroute().reason());
+            return "ReaderRerouted";
+        }
+
+        @Override
+        public String markRoleMismatch(RoutingCommand.MarkRoleMismatch command) {
+            VirtualEndpoint endpoint = before.endpoint(command.endpointName());
+            described.servers.add(endpoint.primaryName());
+            described.endpoints.add(endpoint.name());
+            if (command.mismatch() == null) {
+                described.details.put("mismatch", endpoint.roleMismatch());
+                return "RoleMismatchCleared";
+            }
+            described.details.put("mismatch", command.mismatch());
+            return "RoleMismatch";
+        }
+
+        @Override
+        public String followObservedPrimary(RoutingCommand.FollowObservedPrimary command) {
+            described.servers.add(command.serverName());
+            described.servers.add(before.server(command.serverName()).primaryName());
+            described.details.put("promoteMode", PromoteMode.Switchover.name());
+            described.details.put("promoteOption", PromoteOption.Forced.name());
+            described.details.put("reason", command.reason());
+            return "AutomaticSwitchover";
         }
     }
 
@@ -200,8 +238,8 @@ public final class EventDescriber {
     private void addTargetChanges(VirtualEndpoint old, VirtualEndpoint now, String name, List<TargetChange> targets) {
         String writerBefore = old == null ? null : old.primaryName();
         String writerAfter = now == null ? null : now.primaryName();
-        String readerBefore = old == null ? null : old.readerTarget();
-        String readerAfter = now == null ? null : now.readerTarget();
+        String readerBefore = old == null ? null : old.effectiveReaderTarget();
+        String readerAfter = now == null ? null : now.effectiveReaderTarget();
         if (!Objects.equals(writerBefore, writerAfter)) {
             targets.add(new TargetChange(ZoneNames.fqdn(ZoneNames.writer(name, origin)), writerBefore, writerAfter));
         }

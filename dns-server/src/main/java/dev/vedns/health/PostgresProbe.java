@@ -15,7 +15,7 @@ import java.util.Properties;
  * current one, a replica's last replayed one) and how long ago a replica replayed its last transaction. The
  * role needs nothing but {@code pg_monitor}.
  */
-public final class PostgresProbe implements AutoCloseable {
+public final class PostgresProbe implements Probe {
 
     /**
      * A primary's timeline is the one of its current WAL file (the last checkpoint's can lag a promotion); a
@@ -49,7 +49,7 @@ public final class PostgresProbe implements AutoCloseable {
         this.clock = clock;
     }
 
-    /** One probe; never throws: a server that cannot be asked is observed unreachable, with the reason. */
+    @Override
     public synchronized Observation probe() {
         try {
             if (connection == null || connection.isClosed()) {

@@ -7,7 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 
 /** Whether a server accepts a TCP connection on its port within the timeout: alive, role unknown. */
-public final class TcpProbe {
+public final class TcpProbe implements Probe {
 
     private final InetSocketAddress address;
     private final int timeoutMillis;
@@ -19,6 +19,7 @@ public final class TcpProbe {
         this.clock = clock;
     }
 
+    @Override
     public Observation probe() {
         try (Socket socket = new Socket()) {
             socket.connect(address, timeoutMillis);
@@ -26,5 +27,10 @@ public final class TcpProbe {
         } catch (IOException refused) {
             return Observation.unreachable(clock.instant(), address + ": " + refused.getMessage());
         }
+    }
+
+    /** Each probe opens and closes its own connection: nothing is kept. */
+    @Override
+    public void close() {
     }
 }

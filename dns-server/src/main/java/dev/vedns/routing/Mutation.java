@@ -11,8 +11,11 @@ public sealed interface Mutation {
 
     <R> R accept(Visitor<R> visitor);
 
-    /** Whether DNS answers may change: a token's mutation changes the API, not the zone or its serial. */
-    boolean touchesZone();
+    /**
+     * Whether DNS answers may change when this is applied to {@code before}: a token's mutation changes the API,
+     * not the zone or its serial; nor does a pair's role mismatch or a server's probe.
+     */
+    boolean touchesZone(RoutingTable before);
 
     /** One method per kind of mutation. */
     interface Visitor<R> {
@@ -31,8 +34,9 @@ public sealed interface Mutation {
 
     record PutServer(Server server) implements Mutation {
         @Override
-        public boolean touchesZone() {
-            return true;
+        public boolean touchesZone(RoutingTable before) {
+            Server old = before.server(server.name());
+            return old == null || !old.withAddresses(old.addresses(), server.probe()).equals(server);
         }
 
         @Override
@@ -43,7 +47,7 @@ public sealed interface Mutation {
 
     record RemoveServer(String name) implements Mutation {
         @Override
-        public boolean touchesZone() {
+        public boolean touchesZone(RoutingTable before) {
             return true;
         }
 
@@ -55,8 +59,9 @@ public sealed interface Mutation {
 
     record PutEndpoint(VirtualEndpoint endpoint) implements Mutation {
         @Override
-        public boolean touchesZone() {
-            return true;
+        public boolean touchesZone(RoutingTable before) {
+            VirtualEndpoint old = before.endpoint(endpoint.name());
+            return old == null || !old.answersLike(endpoint);
         }
 
         @Override
@@ -67,7 +72,7 @@ public sealed interface Mutation {
 
     record RemoveEndpoint(String name) implements Mutation {
         @Override
-        public boolean touchesZone() {
+        public boolean touchesZone(RoutingTable before) {
             return true;
         }
 
@@ -79,7 +84,7 @@ public sealed interface Mutation {
 
     record PutToken(Token token) implements Mutation {
         @Override
-        public boolean touchesZone() {
+        public boolean touchesZone(RoutingTable before) {
             return false;
         }
 
@@ -91,7 +96,7 @@ public sealed interface Mutation {
 
     record RemoveToken(String name) implements Mutation {
         @Override
-        public boolean touchesZone() {
+        public boolean touchesZone(RoutingTable before) {
             return false;
         }
 

@@ -22,7 +22,7 @@ public sealed interface RoutingCommand {
 
         R putEndpoint(PutEndpoint command);
 
-        R retargetReader(RetargetReader command);
+        R patchEndpoint(PatchEndpoint command);
 
         R deleteEndpoint(DeleteEndpoint command);
 
@@ -33,11 +33,26 @@ public sealed interface RoutingCommand {
         R createToken(CreateToken command);
 
         R deleteToken(DeleteToken command);
+
+        R rerouteReader(RerouteReader command);
+
+        R markRoleMismatch(MarkRoleMismatch command);
+
+        R followObservedPrimary(FollowObservedPrimary command);
     }
 
-    /** Create a server, or change the addresses of an existing one. */
-    record PutServer(String serverName, String replicationRole, String sourceServerName, List<String> addresses)
-            implements RoutingCommand {
+    /**
+     * Create a server, or change the addresses or probe of an existing one.
+     *
+     * @param probe how health probes look at it; null for the configured default
+     */
+    record PutServer(String serverName, String replicationRole, String sourceServerName, List<String> addresses,
+                     ProbeText probe) implements RoutingCommand {
+
+        public PutServer(String serverName, String replicationRole, String sourceServerName, List<String> addresses) {
+            this(serverName, replicationRole, sourceServerName, addresses, null);
+        }
+
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.putServer(this);
@@ -51,9 +66,19 @@ public sealed interface RoutingCommand {
         }
     }
 
-    /** Create an endpoint pair; on an existing pair of the same set, retarget its reader when members are given. */
-    record PutEndpoint(String serverName, String endpointName, String endpointType, List<String> members)
-            implements RoutingCommand {
+    /**
+     * Create an endpoint pair; on an existing pair of the same set, retarget its reader when members are given
+     * and set the option when it is given.
+     *
+     * @param writerFollowsObservedPrimary null to leave as it is (false for a new pair)
+     */
+    record PutEndpoint(String serverName, String endpointName, String endpointType, List<String> members,
+                       Boolean writerFollowsObservedPrimary) implements RoutingCommand {
+
+        public PutEndpoint(String serverName, String endpointName, String endpointType, List<String> members) {
+            this(serverName, endpointName, endpointType, members, null);
+        }
+
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.putEndpoint(this);
@@ -61,19 +86,24 @@ public sealed interface RoutingCommand {
     }
 
     /**
-     * Point the reader of an existing pair at another server of its set. {@code endpointType} may be left
-     * out; when given it must still be the one type there is.
+     * Point the reader of an existing pair at another server of its set, or set its option, or both; at least
+     * one of the two must be given. {@code endpointType} may be left out; when given it must still be the one
+     * type there is.
      */
-    record RetargetReader(String serverName, String endpointName, String endpointType, List<String> members)
-            implements RoutingCommand {
+    record PatchEndpoint(String serverName, String endpointName, String endpointType, List<String> members,
+                         Boolean writerFollowsObservedPrimary) implements RoutingCommand {
 
-        public RetargetReader(String serverName, String endpointName, List<String> members) {
-            this(serverName, endpointName, null, members);
+        public PatchEndpoint(String serverName, String endpointName, String endpointType, List<String> members) {
+            this(serverName, endpointName, endpointType, members, null);
+        }
+
+        public PatchEndpoint(String serverName, String endpointName, List<String> members) {
+            this(serverName, endpointName, null, members, null);
         }
 
         @Override
         public <R> R accept(Visitor<R> visitor) {
-            return visitor.retargetReader(this);
+            return visitor.patchEndpoint(this);
         }
     }
 
@@ -147,11 +177,64 @@ public sealed interface RoutingCommand {
         }
     }
 
+    /**
+     * Make the reader answer another server than its chosen target, or its chosen target again: health probes
+     * found the chosen one down or lagging, or good again. Only vedns's own probes ask this.
+     *
+     * @param reroute null to answer the chosen target again
+     */
+    record RerouteReader(String endpointName, ReaderReroute reroute) implements RoutingCommand {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.rerouteReader(this);
+        }
+    }
+
+    /**
+     * Record that the probes see roles that disagree with the set's (a writer's target in recovery, a replica
+     * accepting writes), or that they agree again. Moves no name.
+     *
+     * @param mismatch what disagrees, for a person; null when the roles agree again
+     */
+    record MarkRoleMismatch(String endpointName, String mismatch) implements RoutingCommand {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.markRoleMismatch(this);
+        }
+    }
+
+    /**
+     * A Forced switchover to a replica the probes see promoted elsewhere (by Patroni, pg_auto_failover or an
+     * operator), for a pair whose writer follows the observed primary.
+     *
+     * @param reason what the probes saw, for a person
+     */
+    record FollowObservedPrimary(String serverName, String reason) implements RoutingCommand {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.followObservedPrimary(this);
+        }
+    }
+
+    /** How a server is to be probed, in the client's own terms. */
+    record ProbeText(String type, Integer port) {
+    }
+
     /** A server as an imported document lists it. */
-    record ImportedServer(String name, String replicationRole, String sourceServerName, List<String> addresses) {
+    record ImportedServer(String name, String replicationRole, String sourceServerName, List<String> addresses,
+                          ProbeText probe) {
+
+        public ImportedServer(String name, String replicationRole, String sourceServerName, List<String> addresses) {
+            this(name, replicationRole, sourceServerName, addresses, null);
+        }
     }
 
     /** An endpoint pair as an imported document lists it, under its primary's {@code serverName}. */
-    record ImportedEndpoint(String serverName, String name, String endpointType, List<String> members) {
+    record ImportedEndpoint(String serverName, String name, String endpointType, List<String> members,
+                            Boolean writerFollowsObservedPrimary) {
+
+        public ImportedEndpoint(String serverName, String name, String endpointType, List<String> members) {
+            this(serverName, name, endpointType, members, null);
+        }
     }
 }

@@ -5,11 +5,14 @@ import dev.vedns.routing.RoutingCommand.CreateToken;
 import dev.vedns.routing.RoutingCommand.DeleteEndpoint;
 import dev.vedns.routing.RoutingCommand.DeleteServer;
 import dev.vedns.routing.RoutingCommand.DeleteToken;
+import dev.vedns.routing.RoutingCommand.FollowObservedPrimary;
+import dev.vedns.routing.RoutingCommand.MarkRoleMismatch;
 import dev.vedns.routing.RoutingCommand.Promote;
 import dev.vedns.routing.RoutingCommand.PutEndpoint;
 import dev.vedns.routing.RoutingCommand.PutServer;
 import dev.vedns.routing.RoutingCommand.ReplaceState;
-import dev.vedns.routing.RoutingCommand.RetargetReader;
+import dev.vedns.routing.RoutingCommand.RerouteReader;
+import dev.vedns.routing.RoutingCommand.PatchEndpoint;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +33,11 @@ public final class RoutingRules {
     }
 
     public Outcome apply(RoutingTable table, RoutingCommand command) {
+        return apply(table, command, SwitchoverReadiness.ALWAYS);
+    }
+
+    /** @param readiness what may refuse a Planned switchover for the state of the replica's database */
+    public Outcome apply(RoutingTable table, RoutingCommand command, SwitchoverReadiness readiness) {
         return command.accept(new RoutingCommand.Visitor<>() {
             @Override
             public Outcome putServer(PutServer command) {
@@ -47,8 +55,8 @@ public final class RoutingRules {
             }
 
             @Override
-            public Outcome retargetReader(RetargetReader command) {
-                return RoutingRules.retargetReader(table, command);
+            public Outcome patchEndpoint(PatchEndpoint command) {
+                return RoutingRules.patchEndpoint(table, command);
             }
 
             @Override
@@ -58,7 +66,7 @@ public final class RoutingRules {
 
             @Override
             public Outcome promote(Promote command) {
-                return RoutingRules.promote(table, command);
+                return RoutingRules.promote(table, command, readiness);
             }
 
             @Override
@@ -76,6 +84,21 @@ public final class RoutingRules {
             public Outcome deleteToken(DeleteToken command) {
                 return TokenRules.delete(table, command);
             }
+
+            @Override
+            public Outcome rerouteReader(RerouteReader command) {
+                return ObservedRules.reroute(table, command);
+            }
+
+            @Override
+            public Outcome markRoleMismatch(MarkRoleMismatch command) {
+                return ObservedRules.markRoleMismatch(table, command);
+            }
+
+            @Override
+            public Outcome followObservedPrimary(FollowObservedPrimary command) {
+                return ObservedRules.followObservedPrimary(table, command);
+            }
         });
     }
 
@@ -83,10 +106,11 @@ public final class RoutingRules {
         List<FieldError> errors = new ArrayList<>();
         addIfBroken(errors, Names.check("serverName", put.serverName()));
         ServerFields.Parsed fields = ServerFields.check(put.replicationRole(), put.sourceServerName(), put.addresses(),
-                errors);
+                put.probe(), errors);
         ReplicationRole role = fields.role();
         String source = fields.source();
         List<InetAddress> addresses = fields.addresses();
+        ServerProbe probe = fields.probe();
         throwIfAny(errors);
 
         Server existing = table.server(put.serverName());
@@ -95,10 +119,10 @@ public final class RoutingRules {
                 throw RoutingException.conflict("Server '" + existing.name() + "' is " + describeRole(existing)
                         + "; its role and source change only by promotion, not by PUT.");
             }
-            if (existing.addresses().equals(addresses)) {
+            if (existing.addresses().equals(addresses) && Objects.equals(existing.probe(), probe)) {
                 return new Outcome(table, Effect.UNCHANGED);
             }
-            return new Outcome(table.withServer(existing.withAddresses(addresses)), Effect.UPDATED);
+            return new Outcome(table.withServer(existing.withAddresses(addresses, probe)), Effect.UPDATED);
         }
 
         if (table.endpoint(put.serverName()) != null) {
@@ -117,7 +141,8 @@ public final class RoutingRules {
                                 + "'; a replica must replicate from a primary.")));
             }
         }
-        return new Outcome(table.withServer(new Server(put.serverName(), role, source, addresses)), Effect.CREATED);
+        return new Outcome(table.withServer(new Server(put.serverName(), role, source, addresses, probe)),
+                Effect.CREATED);
     }
 
     private static Outcome deleteServer(RoutingTable table, DeleteServer delete) {
@@ -140,8 +165,9 @@ public final class RoutingRules {
         }
         RoutingTable next = table.withoutServer(server.name());
         VirtualEndpoint endpoint = table.endpointOf(server.primaryName());
-        if (endpoint != null && endpoint.readerTarget().equals(server.name())) {
-            next = next.withEndpoint(endpoint.withReaderTarget(endpoint.primaryName()));
+        if (endpoint != null && endpoint.readerAnswers(server.name())) {
+            next = next.withEndpoint(endpoint.withReaderTarget(endpoint.readerTarget().equals(server.name())
+                    ? endpoint.primaryName() : endpoint.readerTarget()));
         }
         return new Outcome(next, Effect.DELETED);
     }
@@ -162,10 +188,7 @@ public final class RoutingRules {
                     + " the virtual endpoint pair of '" + byName.primaryName() + "'.");
         }
         if (byName != null) {
-            if (put.members() == null || target.equals(byName.readerTarget())) {
-                return new Outcome(table, Effect.UNCHANGED);
-            }
-            return new Outcome(table.withEndpoint(byName.withReaderTarget(target)), Effect.UPDATED);
+            return changed(table, byName, put.members() == null ? null : target, put.writerFollowsObservedPrimary());
         }
         if (table.server(put.endpointName()) != null) {
             throw RoutingException.conflict("The name '" + put.endpointName() + "' is already taken in the zone by a server.");
@@ -175,23 +198,34 @@ public final class RoutingRules {
             throw RoutingException.conflict("The replication set of '" + primary.name() + "' already has the virtual"
                     + " endpoint pair '" + existing.name() + "'; a set has at most one pair.");
         }
-        return new Outcome(table.withEndpoint(new VirtualEndpoint(put.endpointName(), primary.name(), target)),
-                Effect.CREATED);
+        return new Outcome(table.withEndpoint(new VirtualEndpoint(put.endpointName(), primary.name(), target,
+                Boolean.TRUE.equals(put.writerFollowsObservedPrimary()), null, null)), Effect.CREATED);
     }
 
-    private static Outcome retargetReader(RoutingTable table, RetargetReader retarget) {
+    private static Outcome patchEndpoint(RoutingTable table, PatchEndpoint retarget) {
         List<FieldError> errors = new ArrayList<>();
         EndpointFields.checkType(retarget.endpointType(), false, errors);
-        EndpointFields.checkMembers(retarget.members(), true, errors);
+        EndpointFields.checkMembers(retarget.members(), retarget.writerFollowsObservedPrimary() == null, errors);
         throwIfAny(errors);
         Server primary = requirePrimaryForWrite(table, retarget.serverName());
         VirtualEndpoint endpoint = RoutingQueries.endpointOf(table, primary, retarget.endpointName());
-        String target = EndpointFields.readerTarget(table, primary, retarget.members(), errors);
+        String target = retarget.members() == null ? null
+                : EndpointFields.readerTarget(table, primary, retarget.members(), errors);
         throwIfAny(errors);
-        if (target.equals(endpoint.readerTarget())) {
-            return new Outcome(table, Effect.UNCHANGED);
+        return changed(table, endpoint, target, retarget.writerFollowsObservedPrimary());
+    }
+
+    /** An existing pair with a new reader target and option, each left as it is when null. */
+    private static Outcome changed(RoutingTable table, VirtualEndpoint endpoint, String target, Boolean follows) {
+        VirtualEndpoint next = endpoint;
+        if (target != null && !target.equals(endpoint.readerTarget())) {
+            next = next.withReaderTarget(target);
         }
-        return new Outcome(table.withEndpoint(endpoint.withReaderTarget(target)), Effect.UPDATED);
+        if (follows != null && follows != endpoint.writerFollowsObservedPrimary()) {
+            next = next.withWriterFollowsObservedPrimary(follows);
+        }
+        return next.equals(endpoint) ? new Outcome(table, Effect.UNCHANGED)
+                : new Outcome(table.withEndpoint(next), Effect.UPDATED);
     }
 
     private static Outcome deleteEndpoint(RoutingTable table, DeleteEndpoint delete) {
@@ -200,18 +234,15 @@ public final class RoutingRules {
         return new Outcome(table.withoutEndpoint(endpoint.name()), Effect.DELETED);
     }
 
-    private static Outcome promote(RoutingTable table, Promote promote) {
-        Server replica = RoutingQueries.server(table, promote.serverName());
-        if (replica.isPrimary()) {
-            throw RoutingException.conflict("Server '" + replica.name() + "' is a primary already: only a replica can be promoted.");
-        }
+    private static Outcome promote(RoutingTable table, Promote promote, SwitchoverReadiness readiness) {
+        Server replica = replicaToPromote(table, promote.serverName());
         Server primary = table.server(replica.sourceServerName());
         VirtualEndpoint pair = table.endpointOf(primary.name());
-        Server promoted = replica.withRole(ReplicationRole.Primary, null);
         if (promote.mode() == PromoteMode.Standalone) {
-            RoutingTable next = table.withServer(promoted);
-            if (pair != null && pair.readerTarget().equals(replica.name())) {
-                next = next.withEndpoint(pair.withReaderTarget(primary.name()));
+            RoutingTable next = table.withServer(replica.withRole(ReplicationRole.Primary, null));
+            if (pair != null && pair.readerAnswers(replica.name())) {
+                next = next.withEndpoint(pair.withReaderTarget(pair.readerTarget().equals(replica.name())
+                        ? primary.name() : pair.readerTarget()));
             }
             return new Outcome(next, Effect.UPDATED);
         }
@@ -220,17 +251,44 @@ public final class RoutingRules {
                     + pair.readerTarget() + "', not '" + replica.name() + "': retarget the reader to '" + replica.name()
                     + "' first (PATCH its members), then promote, so reads never land on the new primary by surprise.");
         }
-        RoutingTable next = table.withServer(promoted)
+        if (promote.option() == PromoteOption.Planned) {
+            String unready = readiness.unready(replica.name());
+            if (unready != null) {
+                throw RoutingException.conflict("A Planned switchover to '" + replica.name() + "' is refused: "
+                        + unready + ". Wait for it to catch up, or use promoteOption Forced to accept losing what it"
+                        + " has not replayed.");
+            }
+        }
+        return new Outcome(switchedOver(table, replica, pair == null ? null : primary.name()), Effect.UPDATED);
+    }
+
+    /** The server a promotion names, refused unless it is a replica. */
+    static Server replicaToPromote(RoutingTable table, String serverName) {
+        Server replica = RoutingQueries.server(table, serverName);
+        if (replica.isPrimary()) {
+            throw RoutingException.conflict("Server '" + replica.name() + "' is a primary already: only a replica can be promoted.");
+        }
+        return replica;
+    }
+
+    /**
+     * The table after {@code replica} took over its set: the old primary and every sibling replicate from it,
+     * and the set's pair (if any) writes to it and reads from {@code readerTarget}.
+     */
+    static RoutingTable switchedOver(RoutingTable table, Server replica, String readerTarget) {
+        Server primary = table.server(replica.sourceServerName());
+        RoutingTable next = table.withServer(replica.withRole(ReplicationRole.Primary, null))
                 .withServer(primary.withRole(ReplicationRole.AsyncReplica, replica.name()));
         for (Server sibling : table.replicasOf(primary.name())) {
             if (!sibling.name().equals(replica.name())) {
                 next = next.withServer(sibling.withRole(ReplicationRole.AsyncReplica, replica.name()));
             }
         }
+        VirtualEndpoint pair = table.endpointOf(primary.name());
         if (pair != null) {
-            next = next.withEndpoint(new VirtualEndpoint(pair.name(), replica.name(), primary.name()));
+            next = next.withEndpoint(pair.afterPromotion(replica.name(), readerTarget));
         }
-        return new Outcome(next, Effect.UPDATED);
+        return next;
     }
 
     /** Endpoints are managed through the primary only; a replica's path is refused with the primary's name. */

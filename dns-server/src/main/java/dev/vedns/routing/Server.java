@@ -8,11 +8,17 @@ import java.util.List;
  *
  * @param sourceServerName the primary a replica replicates from; null for a primary
  * @param addresses        published as A/AAAA records at {@code <name>.<zone>}, in the order given
+ * @param probe            how health probes look at it; null for the configured default
  */
-public record Server(String name, ReplicationRole role, String sourceServerName, List<InetAddress> addresses) {
+public record Server(String name, ReplicationRole role, String sourceServerName, List<InetAddress> addresses,
+                     ServerProbe probe) {
 
     public Server {
         addresses = List.copyOf(addresses);
+    }
+
+    public Server(String name, ReplicationRole role, String sourceServerName, List<InetAddress> addresses) {
+        this(name, role, sourceServerName, addresses, null);
     }
 
     public boolean isPrimary() {
@@ -26,10 +32,10 @@ public record Server(String name, ReplicationRole role, String sourceServerName,
 
     /** The same server in another role; the role changes only by promotion. */
     public Server withRole(ReplicationRole newRole, String newSource) {
-        return new Server(name, newRole, newSource, addresses);
+        return new Server(name, newRole, newSource, addresses, probe);
     }
 
-    public Server withAddresses(List<InetAddress> newAddresses) {
-        return new Server(name, role, sourceServerName, newAddresses);
+    public Server withAddresses(List<InetAddress> newAddresses, ServerProbe newProbe) {
+        return new Server(name, role, sourceServerName, newAddresses, newProbe);
     }
 }

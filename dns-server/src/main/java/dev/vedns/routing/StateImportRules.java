@@ -66,9 +66,10 @@ final class StateImportRules {
             List<FieldError> broken = new ArrayList<>();
             checkName(item.name(), item.name() != null && servers.containsKey(item.name()), "is listed twice.", broken);
             ServerFields.Parsed fields = ServerFields.check(item.replicationRole(), item.sourceServerName(),
-                    item.addresses(), broken);
+                    item.addresses(), item.probe(), broken);
             if (broken.isEmpty()) {
-                servers.put(item.name(), new Server(item.name(), fields.role(), fields.source(), fields.addresses()));
+                servers.put(item.name(), new Server(item.name(), fields.role(), fields.source(), fields.addresses(),
+                        fields.probe()));
                 if (fields.source() != null) {
                     replicaAt.put(item.name(), i);
                 }
@@ -120,7 +121,8 @@ final class StateImportRules {
             }
             if (broken.isEmpty()) {
                 names.add(item.name());
-                endpoints.add(new VirtualEndpoint(item.name(), primary.name(), target));
+                endpoints.add(new VirtualEndpoint(item.name(), primary.name(), target,
+                        Boolean.TRUE.equals(item.writerFollowsObservedPrimary()), null, null));
             }
             place(broken, "virtualEndpoints[" + i + "].", errors);
         }

@@ -9,7 +9,10 @@ import dev.vedns.events.TargetChange;
 import dev.vedns.routing.Mutation;
 import dev.vedns.routing.ReplicationRole;
 import dev.vedns.routing.RoutingTable;
+import dev.vedns.routing.ProbeType;
+import dev.vedns.routing.ReaderReroute;
 import dev.vedns.routing.Server;
+import dev.vedns.routing.ServerProbe;
 import dev.vedns.routing.VirtualEndpoint;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -27,12 +30,15 @@ import java.util.Map;
 /**
  * The binary form of journal records and checkpoints: every field in a fixed order, and every kind and enum
  * written as an explicit tag, so renaming or reordering a Java type never changes a file. Version 2 adds the
- * actor of each event and the API's tokens; version 1 is still read (its events predate actors: anonymous).
+ * actor of each event and the API's tokens; version 3 a server's probe and a pair's option, reroute and role
+ * mismatch. Versions 1 and 2 are still read (their events predate actors: anonymous; their pairs and servers
+ * have the defaults).
  */
 final class Codec {
 
-    private static final int VERSION = 2;
+    private static final int VERSION = 3;
     private static final int FIRST_VERSION = 1;
+    private static final int PROBES_VERSION = 3;
     private static final int PUT_SERVER = 1;
     private static final int REMOVE_SERVER = 2;
     private static final int PUT_ENDPOINT = 3;
@@ -44,6 +50,9 @@ final class Codec {
     private static final int VIEWER = 1;
     private static final int OPERATOR = 2;
     private static final int ADMIN = 3;
+    private static final int PROBE_POSTGRES = 1;
+    private static final int PROBE_TCP = 2;
+    private static final int PROBE_NONE = 3;
 
     private Codec() {
     }
@@ -68,7 +77,7 @@ final class Codec {
         int count = in.readInt();
         List<Mutation> mutations = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            mutations.add(readMutation(in));
+            mutations.add(readMutation(in, version));
         }
         return new JournalRecord(serial, event, mutations);
     }
@@ -105,12 +114,12 @@ final class Codec {
         int serverCount = in.readInt();
         List<Server> servers = new ArrayList<>(serverCount);
         for (int i = 0; i < serverCount; i++) {
-            servers.add(readServer(in));
+            servers.add(readServer(in, version));
         }
         int endpointCount = in.readInt();
         List<VirtualEndpoint> endpoints = new ArrayList<>(endpointCount);
         for (int i = 0; i < endpointCount; i++) {
-            endpoints.add(readEndpoint(in));
+            endpoints.add(readEndpoint(in, version));
         }
         RoutingTable table = RoutingTable.of(servers, endpoints);
         int tokenCount = version == FIRST_VERSION ? 0 : in.readInt();
@@ -186,12 +195,12 @@ final class Codec {
         });
     }
 
-    private static Mutation readMutation(DataInputStream in) throws IOException {
+    private static Mutation readMutation(DataInputStream in, int version) throws IOException {
         int tag = in.readUnsignedByte();
         return switch (tag) {
-            case PUT_SERVER -> new Mutation.PutServer(readServer(in));
+            case PUT_SERVER -> new Mutation.PutServer(readServer(in, version));
             case REMOVE_SERVER -> new Mutation.RemoveServer(in.readUTF());
-            case PUT_ENDPOINT -> new Mutation.PutEndpoint(readEndpoint(in));
+            case PUT_ENDPOINT -> new Mutation.PutEndpoint(readEndpoint(in, version));
             case REMOVE_ENDPOINT -> new Mutation.RemoveEndpoint(in.readUTF());
             case PUT_TOKEN -> new Mutation.PutToken(readToken(in));
             case REMOVE_TOKEN -> new Mutation.RemoveToken(in.readUTF());
@@ -209,9 +218,15 @@ final class Codec {
             out.writeByte(bytes.length);
             out.write(bytes);
         }
+        ServerProbe probe = server.probe();
+        out.writeBoolean(probe != null);
+        if (probe != null) {
+            out.writeByte(probeTag(probe.type()));
+            out.writeInt(probe.port() == null ? -1 : probe.port());
+        }
     }
 
-    private static Server readServer(DataInputStream in) throws IOException {
+    private static Server readServer(DataInputStream in, int version) throws IOException {
         String name = in.readUTF();
         ReplicationRole role = role(in.readUnsignedByte());
         String source = readNullable(in);
@@ -222,7 +237,30 @@ final class Codec {
             in.readFully(bytes);
             addresses.add(InetAddress.getByAddress(bytes));
         }
-        return new Server(name, role, source, addresses);
+        ServerProbe probe = null;
+        if (version >= PROBES_VERSION && in.readBoolean()) {
+            ProbeType type = probeType(in.readUnsignedByte());
+            int port = in.readInt();
+            probe = new ServerProbe(type, port < 0 ? null : port);
+        }
+        return new Server(name, role, source, addresses, probe);
+    }
+
+    private static int probeTag(ProbeType type) {
+        return switch (type) {
+            case postgres -> PROBE_POSTGRES;
+            case tcp -> PROBE_TCP;
+            case none -> PROBE_NONE;
+        };
+    }
+
+    private static ProbeType probeType(int tag) throws IOException {
+        return switch (tag) {
+            case PROBE_POSTGRES -> ProbeType.postgres;
+            case PROBE_TCP -> ProbeType.tcp;
+            case PROBE_NONE -> ProbeType.none;
+            default -> throw new IOException("unknown probe tag " + tag);
+        };
     }
 
     private static int roleTag(ReplicationRole role) {
@@ -285,10 +323,26 @@ final class Codec {
         out.writeUTF(endpoint.name());
         out.writeUTF(endpoint.primaryName());
         out.writeUTF(endpoint.readerTarget());
+        out.writeBoolean(endpoint.writerFollowsObservedPrimary());
+        ReaderReroute reroute = endpoint.reroute();
+        out.writeBoolean(reroute != null);
+        if (reroute != null) {
+            out.writeUTF(reroute.target());
+            out.writeUTF(reroute.reason());
+        }
+        writeNullable(out, endpoint.roleMismatch());
     }
 
-    private static VirtualEndpoint readEndpoint(DataInputStream in) throws IOException {
-        return new VirtualEndpoint(in.readUTF(), in.readUTF(), in.readUTF());
+    private static VirtualEndpoint readEndpoint(DataInputStream in, int version) throws IOException {
+        String name = in.readUTF();
+        String primary = in.readUTF();
+        String reader = in.readUTF();
+        if (version < PROBES_VERSION) {
+            return new VirtualEndpoint(name, primary, reader);
+        }
+        boolean follows = in.readBoolean();
+        ReaderReroute reroute = in.readBoolean() ? new ReaderReroute(in.readUTF(), in.readUTF()) : null;
+        return new VirtualEndpoint(name, primary, reader, follows, reroute, readNullable(in));
     }
 
     private static void writeEvent(DataOutputStream out, RoutingEvent event) throws IOException {

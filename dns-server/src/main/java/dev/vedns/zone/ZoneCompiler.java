@@ -161,7 +161,7 @@ public final class ZoneCompiler {
     }
 
     private ZoneNode reader(VirtualEndpoint endpoint, Map<String, ZoneNode> servers) {
-        return cname(ZoneNames.child(endpoint.name(), readers), endpoint.readerTarget(), servers);
+        return cname(ZoneNames.child(endpoint.name(), readers), endpoint.effectiveReaderTarget(), servers);
     }
 
     /** The CNAME's target is the server's own name object when {@code servers} has it, a new one otherwise. */

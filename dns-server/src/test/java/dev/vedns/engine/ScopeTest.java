@@ -38,7 +38,7 @@ class ScopeTest {
 
     @Test
     void changesInsideTheScopeGoThroughAndOthersAreForbiddenChangingNothing() {
-        engine.apply(new RoutingCommand.RetargetReader("orders-main", "orders", List.of("orders-main")), ORDERS);
+        engine.apply(new RoutingCommand.PatchEndpoint("orders-main", "orders", List.of("orders-main")), ORDERS);
         engine.apply(new RoutingCommand.PutServer("orders-replica-2", "AsyncReplica", "orders-main", List.of("10.0.1.7")),
                 ORDERS);
         for (RoutingCommand outside : List.of(

@@ -49,7 +49,7 @@ class EventRecordingTest {
 
     @Test
     void retargetAndDeleteOfAPair() {
-        engine.apply(new RoutingCommand.RetargetReader("pg-main", "mydb", List.of("pg-main")));
+        engine.apply(new RoutingCommand.PatchEndpoint("pg-main", "mydb", List.of("pg-main")));
         assertEquals("ReaderRetargeted", last().kind());
         assertEquals(List.of(new TargetChange("mydb.reader.postgres.internal", "pg-replica-1", "pg-main")), last().targets());
         engine.apply(new RoutingCommand.DeleteEndpoint("pg-main", "mydb"));
@@ -61,7 +61,7 @@ class EventRecordingTest {
     @Test
     void refusedAndUnchangedCommandsLeaveNoEvent() {
         long latest = engine.events().latestId();
-        engine.apply(new RoutingCommand.RetargetReader("pg-main", "mydb", List.of("pg-replica-1")));
+        engine.apply(new RoutingCommand.PatchEndpoint("pg-main", "mydb", List.of("pg-replica-1")));
         try {
             engine.apply(RoutingCommand.Promote.of("pg-main", null, null));
         } catch (RoutingException expected) {

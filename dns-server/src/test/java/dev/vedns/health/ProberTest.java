@@ -18,7 +18,8 @@ class ProberTest {
     /** Rise 2, fall 2, as the defaults; PostgreSQL on {@code port} of every server's address. */
     private static ProbeSettings settings(int port) {
         return new ProbeSettings(Duration.ofMillis(200), Duration.ofSeconds(1), 2, 2, port,
-                new PostgresLogin("postgres", PostgresServer.MONITOR, PostgresServer.MONITOR_PASSWORD, "disable"));
+                new PostgresLogin("postgres", PostgresServer.MONITOR, PostgresServer.MONITOR_PASSWORD, "disable"),
+                16 << 20, 1 << 20);
     }
 
     @Test
@@ -27,7 +28,7 @@ class ProberTest {
         try (PostgresServer primary = PostgresServer.primary("127.0.0.2", port);
              PostgresServer replica = primary.replica("127.0.0.3", port)) {
             Fleet fleet = new Fleet().primary("pg-a", "127.0.0.2").replica("pg-b", "pg-a", "127.0.0.3");
-            try (Prober prober = new Prober(fleet.engine()::table, settings(port), Clock.systemUTC())) {
+            try (Prober prober = new Prober(fleet.engine()::table, settings(port), Clock.systemUTC(), round -> { })) {
                 prober.round();
                 assertEquals(HealthState.Unknown, state(prober, "pg-a"), "one good probe is not yet rise");
                 prober.round();
@@ -59,7 +60,7 @@ class ProberTest {
         int port = PostgresServer.freePort();
         try (PostgresServer primary = PostgresServer.primary("127.0.0.2", port)) {
             Fleet fleet = new Fleet().primary("pg-a", "127.0.0.2");
-            Prober prober = new Prober(fleet.engine()::table, settings(port), Clock.systemUTC());
+            Prober prober = new Prober(fleet.engine()::table, settings(port), Clock.systemUTC(), round -> { });
             prober.start();
             long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
             while (state(prober, "pg-a") != HealthState.Healthy && System.nanoTime() < deadline) {

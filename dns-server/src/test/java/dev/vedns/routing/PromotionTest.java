@@ -82,7 +82,7 @@ class PromotionTest {
         rules.apply(Promote.of("pg-replica-b", "Standalone", "Forced"));
         assertEquals("pg-main", rules.table().endpoint("mydb").readerTarget());
 
-        rules.apply(new RoutingCommand.RetargetReader("pg-main", "mydb", List.of("pg-replica-a")));
+        rules.apply(new RoutingCommand.PatchEndpoint("pg-main", "mydb", List.of("pg-replica-a")));
         rules.apply(Promote.of("pg-replica-c", "Standalone", "Forced"));
         assertEquals("pg-replica-a", rules.table().endpoint("mydb").readerTarget());
         assertEquals("pg-main", rules.table().endpoint("mydb").primaryName());

@@ -5,7 +5,7 @@ import static dev.vedns.routing.RoutingException.Kind.INVALID;
 import static dev.vedns.routing.RoutingException.Kind.NOT_FOUND;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.vedns.routing.RoutingCommand.RetargetReader;
+import dev.vedns.routing.RoutingCommand.PatchEndpoint;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +18,7 @@ class ReaderRetargetTest {
     void retargetsTheReaderToAnyServerOfTheSetAndNeverMovesTheWriter() {
         for (String target : List.of("pg-replica-b", "pg-main", "pg-replica-a")) {
             assertEquals(Outcome.Effect.UPDATED,
-                    rules.apply(new RetargetReader("pg-main", "mydb", List.of(target))).effect());
+                    rules.apply(new PatchEndpoint("pg-main", "mydb", List.of(target))).effect());
             VirtualEndpoint pair = rules.table().endpoint("mydb");
             assertEquals(target, pair.readerTarget());
             assertEquals("pg-main", pair.primaryName());
@@ -28,12 +28,12 @@ class ReaderRetargetTest {
     @Test
     void retargetingToTheCurrentTargetChangesNothing() {
         assertEquals(Outcome.Effect.UNCHANGED,
-                rules.apply(new RetargetReader("pg-main", "mydb", List.of("pg-replica-a"))).effect());
+                rules.apply(new PatchEndpoint("pg-main", "mydb", List.of("pg-replica-a"))).effect());
     }
 
     @Test
     void membersAreRequired() {
-        FieldError error = Rules.only(rules.refused(INVALID, new RetargetReader("pg-main", "mydb", null)));
+        FieldError error = Rules.only(rules.refused(INVALID, new PatchEndpoint("pg-main", "mydb", null)));
         assertEquals("members", error.field());
         assertEquals("required", error.rule());
     }
@@ -41,8 +41,8 @@ class ReaderRetargetTest {
     @Test
     void anEndpointTypeMayBeRepeatedButNotChanged() {
         assertEquals(Outcome.Effect.UPDATED,
-                rules.apply(new RetargetReader("pg-main", "mydb", "readwrite", List.of("pg-main"))).effect());
-        FieldError error = Rules.only(rules.refused(INVALID, new RetargetReader("pg-main", "mydb", "ReadOnly",
+                rules.apply(new PatchEndpoint("pg-main", "mydb", "readwrite", List.of("pg-main"))).effect());
+        FieldError error = Rules.only(rules.refused(INVALID, new PatchEndpoint("pg-main", "mydb", "ReadOnly",
                 List.of("pg-replica-a"))));
         assertEquals("endpointType", error.field());
         assertEquals("oneOf", error.rule());
@@ -53,14 +53,14 @@ class ReaderRetargetTest {
     void theTargetMustBeInTheSet() {
         rules.primary("pg-other", "10.0.0.7");
         assertEquals("memberOfReplicationSet",
-                Rules.only(rules.refused(INVALID, new RetargetReader("pg-main", "mydb", List.of("pg-other")))).rule());
+                Rules.only(rules.refused(INVALID, new PatchEndpoint("pg-main", "mydb", List.of("pg-other")))).rule());
     }
 
     @Test
     void aReplicaPathIsRefusedAndAnUnknownPairIsNotFound() {
-        rules.refused(CONFLICT, new RetargetReader("pg-replica-a", "mydb", List.of("pg-main")));
-        rules.refused(NOT_FOUND, new RetargetReader("pg-main", "otherdb", List.of("pg-main")));
+        rules.refused(CONFLICT, new PatchEndpoint("pg-replica-a", "mydb", List.of("pg-main")));
+        rules.refused(NOT_FOUND, new PatchEndpoint("pg-main", "otherdb", List.of("pg-main")));
         rules.primary("pg-other", "10.0.0.7");
-        rules.refused(NOT_FOUND, new RetargetReader("pg-other", "mydb", List.of("pg-other")));
+        rules.refused(NOT_FOUND, new PatchEndpoint("pg-other", "mydb", List.of("pg-other")));
     }
 }

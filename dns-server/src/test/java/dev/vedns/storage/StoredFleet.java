@@ -48,7 +48,7 @@ final class StoredFleet implements AutoCloseable {
             case 0 -> new RoutingCommand.PutServer("pg-main", "Primary", null, List.of("10.0.0.5"));
             case 1 -> new RoutingCommand.PutServer("pg-replica-1", "AsyncReplica", "pg-main", List.of("10.0.0.6", "fd00::6"));
             case 2 -> new RoutingCommand.PutEndpoint("pg-main", "mydb", "ReadWrite", null);
-            default -> new RoutingCommand.RetargetReader("pg-main", "mydb",
+            default -> new RoutingCommand.PatchEndpoint("pg-main", "mydb",
                     List.of(i % 2 == 1 ? "pg-main" : "pg-replica-1"));
         };
     }

@@ -22,7 +22,7 @@ class SnapshotSwapTest {
     void theNextQueryAfterApplySeesTheChange() throws Exception {
         try (RunningServer dns = new RunningServer()) {
             long serial = soaSerial(dns);
-            dns.engine().apply(new RoutingCommand.RetargetReader("pg-main", "mydb", List.of("pg-main")));
+            dns.engine().apply(new RoutingCommand.PatchEndpoint("pg-main", "mydb", List.of("pg-main")));
             assertEquals("pg-main.postgres.internal.", readerTarget(dns));
             long next = soaSerial(dns);
             assertEquals(serial + 1, next);
@@ -30,7 +30,7 @@ class SnapshotSwapTest {
             assertThrowsRefusal(dns);
             assertEquals(next, soaSerial(dns));
 
-            dns.engine().apply(new RoutingCommand.RetargetReader("pg-main", "mydb", List.of("pg-main")));
+            dns.engine().apply(new RoutingCommand.PatchEndpoint("pg-main", "mydb", List.of("pg-main")));
             assertEquals(next, soaSerial(dns), "a change that changes nothing keeps the serial");
 
             dns.engine().apply(new RoutingCommand.DeleteEndpoint("pg-main", "mydb"));
@@ -41,7 +41,7 @@ class SnapshotSwapTest {
 
     private static void assertThrowsRefusal(RunningServer dns) {
         try {
-            dns.engine().apply(new RoutingCommand.RetargetReader("pg-main", "mydb", List.of("pg-ghost")));
+            dns.engine().apply(new RoutingCommand.PatchEndpoint("pg-main", "mydb", List.of("pg-ghost")));
         } catch (RoutingException expected) {
             return;
         }

@@ -82,7 +82,7 @@ class IncrementalUpdateTest {
                     List.of("10.0.0." + (1 + random.nextInt(200)), "fd00::" + Integer.toHexString(1 + random.nextInt(200))));
             case 2, 3 -> new RoutingCommand.PutServer(replica, "AsyncReplica", primary, List.of("10.1.0." + (1 + random.nextInt(200))));
             case 4 -> new RoutingCommand.PutEndpoint(primary, pair, "ReadWrite", null);
-            case 5 -> new RoutingCommand.RetargetReader(primary, pair, List.of(random.nextBoolean() ? primary : replica));
+            case 5 -> new RoutingCommand.PatchEndpoint(primary, pair, List.of(random.nextBoolean() ? primary : replica));
             case 6 -> new RoutingCommand.DeleteServer(random.nextBoolean() ? replica : primary);
             case 7 -> new RoutingCommand.DeleteEndpoint(primary, pair);
             default -> RoutingCommand.Promote.of(replica, random.nextBoolean() ? "Switchover" : "Standalone", null);

@@ -68,7 +68,7 @@ public class VirtualEndpointsController {
     @Patch("/{endpointName}")
     public EndpointResource retarget(String serverName, String endpointName, @Nullable @QueryValue String dryRun,
                                      @Body EndpointRequest body, HttpRequest<?> request) {
-        Applied applied = changes.run(new RoutingCommand.RetargetReader(serverName, endpointName, body.endpointType(),
+        Applied applied = changes.run(new RoutingCommand.PatchEndpoint(serverName, endpointName, body.endpointType(),
                 body.members()), DryRun.requested(dryRun), request);
         return representations.endpoint(applied.table().endpoint(endpointName));
     }

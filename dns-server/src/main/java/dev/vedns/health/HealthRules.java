@@ -1,0 +1,218 @@
+package dev.vedns.health;
+
+import dev.vedns.health.Prober.Health;
+import dev.vedns.routing.ProbeType;
+import dev.vedns.routing.ReaderReroute;
+import dev.vedns.routing.RoutingCommand;
+import dev.vedns.routing.RoutingTable;
+import dev.vedns.routing.Server;
+import dev.vedns.routing.VirtualEndpoint;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What the probes' findings ask of the routing, as commands for the single writer: a pure function of the table
+ * and one round's health, so every rule is tested without a database. A server with no health (probe "none", or
+ * not probed yet) is never a reason to move anything.
+ */
+public final class HealthRules {
+
+    private final ProbeSettings settings;
+
+    public HealthRules(ProbeSettings settings) {
+        this.settings = settings;
+    }
+
+    /**
+     * For each pair whose writer follows the observed primary: a Forced switchover to the one Healthy server of
+     * its set observed as Primary on the highest timeline seen in the set, when the writer does not target it and
+     * its target is Unhealthy, in recovery or on a lower timeline. Two such primaries move nothing.
+     */
+    public List<RoutingCommand> writerMoves(RoutingTable table, Map<String, Health> health) {
+        List<RoutingCommand> moves = new ArrayList<>();
+        for (VirtualEndpoint endpoint : table.endpointsInAnyOrder()) {
+            if (!endpoint.writerFollowsObservedPrimary()) {
+                continue;
+            }
+            List<Server> set = setOf(table, endpoint.primaryName());
+            long highest = set.stream().map(server -> seen(health, server.name())).filter(Objects::nonNull)
+                    .mapToLong(Observation::timeline).max().orElse(0);
+            List<Server> primaries = set.stream().filter(server -> observedPrimaryOn(health, server.name(), highest))
+                    .toList();
+            Health writer = health.get(endpoint.primaryName());
+            if (highest == 0 || primaries.size() != 1 || writer == null) {
+                continue;
+            }
+            Server observed = primaries.get(0);
+            String displaced = displaced(writer, highest);
+            if (!observed.name().equals(endpoint.primaryName()) && displaced != null) {
+                moves.add(new RoutingCommand.FollowObservedPrimary(observed.name(), "'" + observed.name()
+                        + "' is observed as Primary on timeline " + highest + "; '" + endpoint.primaryName() + "' "
+                        + displaced));
+            }
+        }
+        return moves;
+    }
+
+    /** Why the writer's target is no longer the primary, or null when nothing shows it is not. */
+    private static String displaced(Health writer, long highest) {
+        Observation last = writer.health().last();
+        if (writer.health().state() == HealthState.Unhealthy) {
+            return "is Unhealthy: " + last.detail();
+        }
+        if (!last.reachable()) {
+            return null;
+        }
+        if (last.role() == ObservedRole.Replica) {
+            return "is in recovery";
+        }
+        return last.timeline() < highest ? "is on timeline " + last.timeline() : null;
+    }
+
+    private static boolean observedPrimaryOn(Map<String, Health> health, String server, long timeline) {
+        Health probed = health.get(server);
+        Observation last = seen(health, server);
+        return last != null && probed.health().state() == HealthState.Healthy && last.role() == ObservedRole.Primary
+                && last.timeline() == timeline;
+    }
+
+    /**
+     * For each pair: the reader answers its chosen target while that is fit to read from; otherwise the fit replica
+     * of the set with the least lag, else the primary when Healthy, else the chosen target (never an empty answer).
+     * A reroute is kept while its server stays fit, so the reader does not hop between replicas as their lags move.
+     */
+    public List<RoutingCommand> readerMoves(RoutingTable table, Map<String, Health> health) {
+        List<RoutingCommand> moves = new ArrayList<>();
+        for (VirtualEndpoint endpoint : table.endpointsInAnyOrder()) {
+            String chosen = endpoint.readerTarget();
+            Health target = health.get(chosen);
+            if (target == null || target.readable().state() == HealthState.Unknown) {
+                continue;
+            }
+            if (target.readable().state() == HealthState.Healthy) {
+                if (endpoint.reroute() != null) {
+                    moves.add(new RoutingCommand.RerouteReader(endpoint.name(), null));
+                }
+                continue;
+            }
+            String now = endpoint.effectiveReaderTarget();
+            if (!now.equals(chosen) && fitForReads(table, health, endpoint, now)) {
+                continue;
+            }
+            String instead = instead(table, health, endpoint);
+            if (!instead.equals(now)) {
+                moves.add(new RoutingCommand.RerouteReader(endpoint.name(), instead.equals(chosen) ? null
+                        : new ReaderReroute(instead, unfitReason(table, target, chosen))));
+            }
+        }
+        return moves;
+    }
+
+    private String instead(RoutingTable table, Map<String, Health> health, VirtualEndpoint endpoint) {
+        return table.replicasOf(endpoint.primaryName()).stream()
+                .filter(replica -> !replica.name().equals(endpoint.readerTarget()))
+                .filter(replica -> fitForReads(table, health, endpoint, replica.name()))
+                .min(Comparator.comparingLong(replica -> lagOrMost(health.get(replica.name()))))
+                .map(Server::name)
+                .orElse(fitForReads(table, health, endpoint, endpoint.primaryName()) ? endpoint.primaryName()
+                        : endpoint.readerTarget());
+    }
+
+    /** A replica fit to read from replays within the lag bound; the primary only has to be Healthy. */
+    private static boolean fitForReads(RoutingTable table, Map<String, Health> health, VirtualEndpoint endpoint,
+                                       String server) {
+        Health probed = health.get(server);
+        if (probed == null) {
+            return false;
+        }
+        ServerHealth judged = server.equals(endpoint.primaryName()) ? probed.health() : probed.readable();
+        return judged.state() == HealthState.Healthy && table.server(server) != null;
+    }
+
+    private static long lagOrMost(Health health) {
+        return health.replayLagBytes() < 0 ? Long.MAX_VALUE : health.replayLagBytes();
+    }
+
+    private String unfitReason(RoutingTable table, Health target, String chosen) {
+        if (target.health().state() == HealthState.Unhealthy) {
+            return "'" + chosen + "' is Unhealthy: " + target.health().last().detail();
+        }
+        if (target.replayLagBytes() > settings.maxReaderLag()) {
+            return "'" + chosen + "' replays " + target.replayLagBytes() + " bytes behind '"
+                    + table.server(chosen).primaryName() + "', beyond max-reader-lag " + settings.maxReaderLag();
+        }
+        return "'" + chosen + "' is not fit to read from: " + target.readable().last().detail();
+    }
+
+    /**
+     * For each pair, whatever its option: what the probes see that disagrees with the set's roles (its writer's
+     * target in recovery, a replica accepting writes), or that they agree again.
+     */
+    public List<RoutingCommand> roleMismatches(RoutingTable table, Map<String, Health> health) {
+        List<RoutingCommand> marks = new ArrayList<>();
+        for (VirtualEndpoint endpoint : table.endpointsInAnyOrder()) {
+            List<String> found = new ArrayList<>();
+            Observation writer = seen(health, endpoint.primaryName());
+            if (writer != null && writer.role() == ObservedRole.Replica) {
+                found.add("'" + endpoint.primaryName() + "' is the writer's target but is in recovery");
+            }
+            for (Server replica : table.replicasOf(endpoint.primaryName())) {
+                Observation last = seen(health, replica.name());
+                if (last != null && last.role() == ObservedRole.Primary) {
+                    found.add("'" + replica.name() + "' is a replica of '" + endpoint.primaryName()
+                            + "' but accepts writes");
+                }
+            }
+            String mismatch = found.isEmpty() ? null : String.join("; ", found);
+            if (!Objects.equals(mismatch, endpoint.roleMismatch())) {
+                marks.add(new RoutingCommand.MarkRoleMismatch(endpoint.name(), mismatch));
+            }
+        }
+        return marks;
+    }
+
+    /**
+     * Why {@code replica} may not take over in a Planned switchover now, or null when it may: it must be Healthy
+     * and replay within max-switchover-lag. A server that is not probed is not judged.
+     */
+    public String unready(RoutingTable table, Map<String, Health> health, String replica) {
+        Server server = table.server(replica);
+        if (server == null || server.probe() != null && server.probe().type() == ProbeType.none) {
+            return null;
+        }
+        Health probed = health.get(replica);
+        if (probed == null) {
+            return "'" + replica + "' has not been probed yet";
+        }
+        Observation last = probed.health().last();
+        if (probed.health().state() != HealthState.Healthy) {
+            return "'" + replica + "' is " + probed.health().state() + " (" + last.detail() + ")";
+        }
+        if (probed.replayLagBytes() < 0) {
+            return "how far '" + replica + "' lags '" + server.primaryName() + "' is not known (" + last.detail() + ")";
+        }
+        if (probed.replayLagBytes() > settings.maxSwitchoverLag()) {
+            return "'" + replica + "' replays " + probed.replayLagBytes() + " bytes"
+                    + (last.replaySeconds() == null ? "" : String.format(" (%.1f s)", last.replaySeconds()))
+                    + " behind '" + server.primaryName() + "', beyond max-switchover-lag "
+                    + settings.maxSwitchoverLag() + " bytes";
+        }
+        return null;
+    }
+
+    /** The last observation of a server that answered it; null when it did not or is not probed. */
+    private static Observation seen(Map<String, Health> health, String server) {
+        Health probed = health.get(server);
+        Observation last = probed == null ? null : probed.health().last();
+        return last != null && last.reachable() ? last : null;
+    }
+
+    private static List<Server> setOf(RoutingTable table, String primary) {
+        List<Server> set = new ArrayList<>(table.replicasOf(primary));
+        set.add(table.server(primary));
+        return set;
+    }
+}

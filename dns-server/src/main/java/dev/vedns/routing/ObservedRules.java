@@ -1,0 +1,69 @@
+package dev.vedns.routing;
+
+import dev.vedns.routing.Outcome.Effect;
+import dev.vedns.routing.RoutingCommand.FollowObservedPrimary;
+import dev.vedns.routing.RoutingCommand.MarkRoleMismatch;
+import dev.vedns.routing.RoutingCommand.RerouteReader;
+import java.util.Objects;
+
+/**
+ * The rules of the changes vedns makes itself from what its probes see. They are checked against the table as
+ * strictly as a user's, because the table may have moved since the probes looked.
+ */
+final class ObservedRules {
+
+    private ObservedRules() {
+    }
+
+    static Outcome reroute(RoutingTable table, RerouteReader command) {
+        VirtualEndpoint endpoint = existing(table, command.endpointName());
+        ReaderReroute reroute = command.reroute();
+        if (reroute != null) {
+            Server target = table.server(reroute.target());
+            if (target == null || !target.primaryName().equals(endpoint.primaryName())) {
+                throw RoutingException.conflict("Server '" + reroute.target() + "' is not in the replication set of '"
+                        + endpoint.primaryName() + "': the reader may answer only a server of its set.");
+            }
+            if (reroute.target().equals(endpoint.readerTarget())) {
+                reroute = null;
+            }
+        }
+        if (Objects.equals(reroute, endpoint.reroute())) {
+            return new Outcome(table, Effect.UNCHANGED);
+        }
+        return new Outcome(table.withEndpoint(endpoint.withReroute(reroute)), Effect.UPDATED);
+    }
+
+    static Outcome markRoleMismatch(RoutingTable table, MarkRoleMismatch command) {
+        VirtualEndpoint endpoint = existing(table, command.endpointName());
+        if (Objects.equals(command.mismatch(), endpoint.roleMismatch())) {
+            return new Outcome(table, Effect.UNCHANGED);
+        }
+        return new Outcome(table.withEndpoint(endpoint.withRoleMismatch(command.mismatch())), Effect.UPDATED);
+    }
+
+    /**
+     * A Forced switchover with no condition on the reader: the database has changed roles already, so the pair
+     * follows it rather than refuse. A reader that answered either of the two servers now answers the new primary,
+     * the one server known to hold every write; any other replica keeps it.
+     */
+    static Outcome followObservedPrimary(RoutingTable table, FollowObservedPrimary command) {
+        Server replica = RoutingRules.replicaToPromote(table, command.serverName());
+        VirtualEndpoint pair = table.endpointOf(replica.sourceServerName());
+        if (pair == null || !pair.writerFollowsObservedPrimary()) {
+            throw RoutingException.conflict("The replication set of '" + replica.sourceServerName()
+                    + "' has no virtual endpoint pair whose writer follows the observed primary.");
+        }
+        String reader = pair.readerTarget().equals(replica.name()) || pair.readerTarget().equals(pair.primaryName())
+                ? replica.name() : pair.readerTarget();
+        return new Outcome(RoutingRules.switchedOver(table, replica, reader), Effect.UPDATED);
+    }
+
+    private static VirtualEndpoint existing(RoutingTable table, String name) {
+        VirtualEndpoint endpoint = table.endpoint(name);
+        if (endpoint == null) {
+            throw RoutingException.notFound("Virtual endpoint pair '" + name + "' does not exist.");
+        }
+        return endpoint;
+    }
+}
