@@ -7,6 +7,8 @@ import dev.vedns.api.servers.ServerResource;
 import dev.vedns.health.Observation;
 import dev.vedns.health.Prober;
 import dev.vedns.health.ServerHealth;
+import dev.vedns.api.servers.ProbeBody;
+import dev.vedns.routing.ReaderReroute;
 import dev.vedns.routing.RoutingTable;
 import dev.vedns.routing.Server;
 import dev.vedns.routing.VirtualEndpoint;
@@ -37,7 +39,8 @@ public class Representations {
         return new ServerResource(server.name(), ZoneNames.fqdn(ZoneNames.server(server.name(), origin)),
                 server.role().name(), server.sourceServerName(),
                 server.addresses().stream().map(NetUtil::toAddressString).toList(), replicas,
-                endpoint == null ? null : endpoint(endpoint), probes.of(server.name()).map(Representations::health)
+                endpoint == null ? null : endpoint(endpoint), ProbeBody.of(server.probe()),
+                probes.of(server.name()).map(Representations::health)
                         .orElse(null));
     }
 
@@ -52,12 +55,20 @@ public class Representations {
     public EndpointResource endpoint(VirtualEndpoint endpoint) {
         String writer = ZoneNames.fqdn(ZoneNames.writer(endpoint.name(), origin));
         String reader = ZoneNames.fqdn(ZoneNames.reader(endpoint.name(), origin));
+        ReaderReroute reroute = endpoint.reroute();
         return new EndpointResource(endpoint.name(), endpoint.primaryName(), VirtualEndpoint.READ_WRITE,
                 List.of(endpoint.readerTarget()), List.of(writer, reader),
-                target(writer, endpoint.primaryName()), target(reader, endpoint.readerTarget()));
+                target(writer, endpoint.primaryName(), endpoint.primaryName(), null),
+                target(reader, endpoint.readerTarget(), endpoint.effectiveReaderTarget(),
+                        reroute == null ? null : reroute.reason()),
+                endpoint.writerFollowsObservedPrimary(), endpoint.roleMismatch());
     }
 
-    private EndpointResource.Target target(String fqdn, String serverName) {
-        return new EndpointResource.Target(fqdn, serverName, ZoneNames.fqdn(ZoneNames.server(serverName, origin)));
+    private EndpointResource.Target target(String fqdn, String chosen, String effective, String reason) {
+        return new EndpointResource.Target(fqdn, chosen, serverFqdn(chosen), effective, serverFqdn(effective), reason);
+    }
+
+    private String serverFqdn(String serverName) {
+        return ZoneNames.fqdn(ZoneNames.server(serverName, origin));
     }
 }

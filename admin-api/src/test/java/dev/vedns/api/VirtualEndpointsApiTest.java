@@ -43,9 +43,12 @@ class VirtualEndpointsApiTest {
                 "members", List.of("pg-replica-1"),
                 "virtualEndpoints", List.of("mydb.writer.postgres.internal", "mydb.reader.postgres.internal"),
                 "writer", Map.of("fqdn", "mydb.writer.postgres.internal", "target", "pg-main",
-                        "targetFqdn", "pg-main.postgres.internal"),
+                        "targetFqdn", "pg-main.postgres.internal", "effectiveTarget", "pg-main",
+                        "effectiveTargetFqdn", "pg-main.postgres.internal"),
                 "reader", Map.of("fqdn", "mydb.reader.postgres.internal", "target", "pg-replica-1",
-                        "targetFqdn", "pg-replica-1.postgres.internal")), pair);
+                        "targetFqdn", "pg-replica-1.postgres.internal", "effectiveTarget", "pg-replica-1",
+                        "effectiveTargetFqdn", "pg-replica-1.postgres.internal"),
+                "writerFollowsObservedPrimary", false), pair);
         assertEquals(List.of(pair), expect(200, api.get("/api/v1/servers/pg-main/virtual-endpoints")).jsonList());
     }
 

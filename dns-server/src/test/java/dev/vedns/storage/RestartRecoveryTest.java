@@ -6,7 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.vedns.Fleet;
 import dev.vedns.Queries;
 import dev.vedns.events.RoutingEvent;
+import dev.vedns.routing.ProbeType;
+import dev.vedns.routing.ReaderReroute;
 import dev.vedns.routing.RoutingCommand;
+import dev.vedns.routing.ServerProbe;
+import dev.vedns.routing.VirtualEndpoint;
 import dev.vedns.routing.RoutingTable;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -115,6 +119,32 @@ class RestartRecoveryTest {
     }
 
     /** What a client can observe: the table, the serial, the events, and the DNS answers for every name. */
+    @Test
+    void whatTheProbesDecidedAndEachServersProbeSurviveARestartFromTheJournalAndFromACheckpoint() throws Exception {
+        State before;
+        try (StoredFleet fleet = new StoredFleet(directory).changes(3)) {
+            fleet.engine.apply(new RoutingCommand.PutServer("pg-replica-1", "AsyncReplica", "pg-main",
+                    List.of("10.0.0.6", "fd00::6"), new RoutingCommand.ProbeText("tcp", 6432)));
+            fleet.engine.apply(new RoutingCommand.PatchEndpoint("pg-main", "mydb", null, null, true));
+            fleet.engine.apply(new RoutingCommand.RerouteReader("mydb",
+                    new ReaderReroute("pg-main", "'pg-replica-1' is Unhealthy: connection refused")));
+            fleet.engine.apply(new RoutingCommand.MarkRoleMismatch("mydb", "'pg-main' is the writer's target but is"
+                    + " in recovery"));
+            before = State.of(fleet);
+        }
+        StoredFleet replayed = new StoredFleet(directory);
+        assertEquals(before, State.of(replayed), "from the journal");
+        VirtualEndpoint endpoint = replayed.engine.table().endpoint("mydb");
+        assertEquals("pg-main", endpoint.effectiveReaderTarget());
+        assertTrue(endpoint.writerFollowsObservedPrimary());
+        assertEquals(new ServerProbe(ProbeType.tcp, 6432), replayed.engine.table().server("pg-replica-1").probe());
+        replayed.stop();
+        try (StoredFleet fleet = new StoredFleet(directory)) {
+            assertEquals(0, fleet.vedns.replayed());
+            assertEquals(before, State.of(fleet), "from the checkpoint");
+        }
+    }
+
     record State(RoutingTable table, long serial, List<RoutingEvent> events, List<String> answers) {
 
         static State of(StoredFleet fleet) {

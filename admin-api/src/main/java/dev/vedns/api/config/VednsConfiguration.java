@@ -114,6 +114,8 @@ public class VednsConfiguration {
         private Duration timeout = Duration.ofSeconds(1);
         private int rise = 2;
         private int fall = 2;
+        private long maxReaderLag = 16L << 20;
+        private long maxSwitchoverLag = 1L << 20;
         private Postgres postgres = new Postgres();
 
         /** Off by default: with it on, every server is probed each interval. */
@@ -157,6 +159,24 @@ public class VednsConfiguration {
 
         public void setFall(int fall) {
             this.fall = fall;
+        }
+
+        /** Replay lag in bytes (16MB, 512KB) beyond which a replica leaves the reader. */
+        public long getMaxReaderLag() {
+            return maxReaderLag;
+        }
+
+        public void setMaxReaderLag(@ReadableBytes long maxReaderLag) {
+            this.maxReaderLag = maxReaderLag;
+        }
+
+        /** Replay lag in bytes beyond which a Planned switchover to a replica is refused. */
+        public long getMaxSwitchoverLag() {
+            return maxSwitchoverLag;
+        }
+
+        public void setMaxSwitchoverLag(@ReadableBytes long maxSwitchoverLag) {
+            this.maxSwitchoverLag = maxSwitchoverLag;
         }
 
         public Postgres getPostgres() {

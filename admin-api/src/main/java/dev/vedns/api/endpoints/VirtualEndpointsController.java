@@ -60,7 +60,7 @@ public class VirtualEndpointsController {
                                               @Body EndpointRequest body, HttpRequest<?> request) {
         boolean dry = DryRun.requested(dryRun);
         Applied applied = changes.run(new RoutingCommand.PutEndpoint(serverName, endpointName, body.endpointType(),
-                body.members()), dry, request);
+                body.members(), body.writerFollowsObservedPrimary()), dry, request);
         return HttpResponse.status(applied.created() && !dry ? HttpStatus.CREATED : HttpStatus.OK)
                 .body(representations.endpoint(applied.table().endpoint(endpointName)));
     }
@@ -69,7 +69,7 @@ public class VirtualEndpointsController {
     public EndpointResource retarget(String serverName, String endpointName, @Nullable @QueryValue String dryRun,
                                      @Body EndpointRequest body, HttpRequest<?> request) {
         Applied applied = changes.run(new RoutingCommand.PatchEndpoint(serverName, endpointName, body.endpointType(),
-                body.members()), DryRun.requested(dryRun), request);
+                body.members(), body.writerFollowsObservedPrimary()), DryRun.requested(dryRun), request);
         return representations.endpoint(applied.table().endpoint(endpointName));
     }
 

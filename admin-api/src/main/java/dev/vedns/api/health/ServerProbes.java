@@ -2,6 +2,8 @@ package dev.vedns.api.health;
 
 import dev.vedns.api.config.VednsConfiguration;
 import dev.vedns.engine.RoutingEngine;
+import dev.vedns.health.HealthFollower;
+import dev.vedns.health.HealthRules;
 import dev.vedns.health.PostgresLogin;
 import dev.vedns.health.ProbeSettings;
 import dev.vedns.health.Prober;
@@ -15,7 +17,10 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 
-/** The probes of the PostgreSQL servers, running while vedns does when {@code vedns.health.enabled}. */
+/**
+ * The probes of the PostgreSQL servers, running while vedns does when {@code vedns.health.enabled}, and the
+ * routing following what they find.
+ */
 @Context
 public class ServerProbes {
 
@@ -32,12 +37,19 @@ public class ServerProbes {
         try {
             settings = new ProbeSettings(health.getInterval(), health.getTimeout(), health.getRise(), health.getFall(),
                     postgres.getPort(), new PostgresLogin(postgres.getDatabase(), postgres.getUser(),
-                    password(postgres), postgres.getSslmode()));
+                    password(postgres), postgres.getSslmode()), health.getMaxReaderLag(), health.getMaxSwitchoverLag());
         } catch (IllegalArgumentException invalid) {
             throw new ConfigurationException("vedns.health: " + invalid.getMessage());
         }
-        prober = new Prober(engine::table, settings, Clock.systemUTC());
+        HealthFollower follower = new HealthFollower(engine, new HealthRules(settings));
+        engine.judgeSwitchoversBy(follower);
+        prober = new Prober(engine::table, settings, Clock.systemUTC(), follower::follow);
         prober.start();
+    }
+
+    /** Whether the probes run ({@code vedns.health.enabled}). */
+    public boolean running() {
+        return prober != null;
     }
 
     /** Every probed server's health as the last round left it; empty with probes off. */

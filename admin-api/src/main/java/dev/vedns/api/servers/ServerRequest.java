@@ -9,5 +9,5 @@ import java.util.List;
 @Serdeable
 @JsonIgnoreProperties(ignoreUnknown = false) // a misspelt field must not be silently dropped
 public record ServerRequest(@Nullable String replicationRole, @Nullable String sourceServerName,
-                            @Nullable List<String> addresses) {
+                            @Nullable List<String> addresses, @Nullable ProbeBody probe) {
 }

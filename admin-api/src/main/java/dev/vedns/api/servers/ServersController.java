@@ -56,7 +56,7 @@ public class ServersController {
     @Put("/{serverName}")
     public HttpResponse<ServerResource> put(String serverName, @Body ServerRequest body, HttpRequest<?> request) {
         Applied applied = changes.apply(new RoutingCommand.PutServer(serverName, body.replicationRole(),
-                body.sourceServerName(), body.addresses()), request);
+                body.sourceServerName(), body.addresses(), ProbeBody.text(body.probe())), request);
         ServerResource server = representations.server(applied.table(), applied.table().server(serverName));
         return HttpResponse.status(applied.created() ? HttpStatus.CREATED : HttpStatus.OK).body(server);
     }

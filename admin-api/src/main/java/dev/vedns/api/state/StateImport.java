@@ -1,6 +1,7 @@
 package dev.vedns.api.state;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import dev.vedns.api.servers.ProbeBody;
 import dev.vedns.routing.RoutingCommand;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
@@ -9,8 +10,8 @@ import java.util.Map;
 
 /**
  * Body of {@code PUT /api/v1/state} and the bootstrap file. An exported document is accepted as it is: its
- * serial and its derived fields (fqdn, replicas, virtualEndpoint, health, virtualEndpoints, writer, reader) are read
- * and ignored; any other unknown field is refused, so a misspelling never passes silently.
+ * serial and its derived fields (fqdn, replicas, virtualEndpoint, health, virtualEndpoints, writer, reader,
+ * roleMismatch) are read and ignored (the probes decide reroutes and mismatches again); any other unknown field is refused, so a misspelling never passes silently.
  */
 @Serdeable
 @JsonIgnoreProperties(ignoreUnknown = false)
@@ -21,7 +22,8 @@ public record StateImport(@Nullable String zone, @Nullable Long serial, @Nullabl
     @Serdeable
     @JsonIgnoreProperties(ignoreUnknown = false)
     public record Server(@Nullable String name, @Nullable String replicationRole, @Nullable String sourceServerName,
-                         @Nullable List<String> addresses, @Nullable String fqdn, @Nullable List<String> replicas,
+                         @Nullable List<String> addresses, @Nullable ProbeBody probe, @Nullable String fqdn,
+                         @Nullable List<String> replicas,
                          @Nullable Map<String, Object> virtualEndpoint, @Nullable Map<String, Object> health) {
     }
 
@@ -30,15 +32,18 @@ public record StateImport(@Nullable String zone, @Nullable Long serial, @Nullabl
     @JsonIgnoreProperties(ignoreUnknown = false)
     public record Endpoint(@Nullable String serverName, @Nullable String name, @Nullable String endpointType,
                            @Nullable List<String> members, @Nullable List<String> virtualEndpoints,
-                           @Nullable Map<String, Object> writer, @Nullable Map<String, Object> reader) {
+                           @Nullable Map<String, Object> writer, @Nullable Map<String, Object> reader,
+                           @Nullable Boolean writerFollowsObservedPrimary, @Nullable String roleMismatch) {
     }
 
     public RoutingCommand.ReplaceState toCommand() {
         return new RoutingCommand.ReplaceState(zone,
                 servers == null ? null : servers.stream().map(server -> new RoutingCommand.ImportedServer(server.name(),
-                        server.replicationRole(), server.sourceServerName(), server.addresses())).toList(),
+                        server.replicationRole(), server.sourceServerName(), server.addresses(),
+                        ProbeBody.text(server.probe()))).toList(),
                 virtualEndpoints == null ? null : virtualEndpoints.stream().map(endpoint ->
                         new RoutingCommand.ImportedEndpoint(endpoint.serverName(), endpoint.name(),
-                                endpoint.endpointType(), endpoint.members())).toList());
+                                endpoint.endpointType(), endpoint.members(),
+                                endpoint.writerFollowsObservedPrimary())).toList());
     }
 }
