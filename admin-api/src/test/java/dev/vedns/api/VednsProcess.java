@@ -37,7 +37,13 @@ final class VednsProcess implements AutoCloseable {
     /** @param workDir where the process runs (its ./data lives there); null for a fresh one removed at close */
     VednsProcess(Path workDir, List<String> jvmOptions, List<String> arguments, Map<String, String> environment)
             throws Exception {
-        List<String> command = new ArrayList<>();
+        this(List.of(), workDir, jvmOptions, arguments, environment);
+    }
+
+    /** @param inside what the command runs under, e.g. {@code ip netns exec <ns>} (which execs it: same process) */
+    VednsProcess(List<String> inside, Path workDir, List<String> jvmOptions, List<String> arguments,
+                 Map<String, String> environment) throws Exception {
+        List<String> command = new ArrayList<>(inside);
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", JAR.toAbsolutePath().toString()));

@@ -10,6 +10,7 @@ import dev.vedns.routing.VirtualEndpoint;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -196,7 +197,7 @@ public final class HealthRules {
         }
         if (probed.replayLagBytes() > settings.maxSwitchoverLag()) {
             return "'" + replica + "' replays " + probed.replayLagBytes() + " bytes"
-                    + (last.replaySeconds() == null ? "" : String.format(" (%.1f s)", last.replaySeconds()))
+                    + (last.replaySeconds() == null ? "" : String.format(Locale.ROOT, " (%.1f s)", last.replaySeconds()))
                     + " behind '" + server.primaryName() + "', beyond max-switchover-lag "
                     + settings.maxSwitchoverLag() + " bytes";
         }

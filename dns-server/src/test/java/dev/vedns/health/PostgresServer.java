@@ -19,21 +19,24 @@ import java.util.stream.Stream;
 /**
  * A real PostgreSQL server from Debian's packages, run by the test as the {@code postgres} user on a free
  * port of 127.0.0.1 with its own data directory: a primary made by initdb, or a streaming replica of one made by
- * pg_basebackup -R. Needs root (CI runs as root; .ci/run installs postgresql).
+ * pg_basebackup -R; optionally inside a network namespace, where every command of it then runs. Needs root (CI
+ * runs as root; .ci/run installs postgresql).
  */
-final class PostgresServer implements AutoCloseable {
+public final class PostgresServer implements AutoCloseable {
 
-    static final String MONITOR = "vedns_monitor";
-    static final String MONITOR_PASSWORD = "monitor-secret";
+    public static final String MONITOR = "vedns_monitor";
+    public static final String MONITOR_PASSWORD = "monitor-secret";
 
     private static final Path BIN = binaries();
 
+    private final List<String> inside;
     private final Path home;
     private final Path data;
     final String host;
     final int port;
 
-    private PostgresServer(Path home, String host, int port) {
+    private PostgresServer(List<String> inside, Path home, String host, int port) {
+        this.inside = List.copyOf(inside);
         this.home = home;
         this.data = home.resolve("data");
         this.host = host;
@@ -47,7 +50,15 @@ final class PostgresServer implements AutoCloseable {
 
     /** A primary with WAL for replicas and the probe's role (pg_monitor, a password), on {@code host:port}. */
     static PostgresServer primary(String host, int port) throws Exception {
-        PostgresServer server = new PostgresServer(ownedDirectory(), host, port);
+        return primary(List.of(), host, port);
+    }
+
+    /**
+     * The same, with every command prefixed by {@code inside} (e.g. {@code ip netns exec <ns>}); its replicas
+     * run there too.
+     */
+    public static PostgresServer primary(List<String> inside, String host, int port) throws Exception {
+        PostgresServer server = new PostgresServer(inside, ownedDirectory(), host, port);
         server.asPostgres(BIN.resolve("initdb").toString(), "-D", server.data.toString(), "-U", "postgres",
                 "--auth-local=trust", "--auth-host=scram-sha-256", "--pwfile=" + server.passwordFile());
         Files.writeString(server.data.resolve("pg_hba.conf"), "local all all trust\n"
@@ -65,8 +76,8 @@ final class PostgresServer implements AutoCloseable {
     }
 
     /** A streaming replica of this primary on {@code host:port}, started. */
-    PostgresServer replica(String host, int port) throws Exception {
-        PostgresServer replica = new PostgresServer(ownedDirectory(), host, port);
+    public PostgresServer replica(String host, int port) throws Exception {
+        PostgresServer replica = new PostgresServer(inside, ownedDirectory(), host, port);
         asPostgres(BIN.resolve("pg_basebackup").toString(), "-h", this.host, "-p", Integer.toString(this.port),
                 "-U", "postgres", "-D", replica.data.toString(), "-R", "-X", "stream", "-c", "fast");
         replica.configure();
@@ -74,21 +85,34 @@ final class PostgresServer implements AutoCloseable {
         return replica;
     }
 
-    void start() throws Exception {
+    public void start() throws Exception {
         asPostgres(BIN.resolve("pg_ctl").toString(), "-D", data.toString(), "-l", home.resolve("log").toString(),
                 "-w", "-t", "60", "start");
     }
 
-    void stop() throws Exception {
+    public void stop() throws Exception {
         asPostgres(BIN.resolve("pg_ctl").toString(), "-D", data.toString(), "-m", "fast", "-w", "stop");
     }
 
-    void promote() throws Exception {
+    public void promote() throws Exception {
         asPostgres(BIN.resolve("pg_ctl").toString(), "-D", data.toString(), "-w", "promote");
     }
 
+    /** SIGKILL to the postmaster, as in a crash of the machine's database: no shutdown, no checkpoint. */
+    public void kill() throws Exception {
+        String pid = Files.readAllLines(data.resolve("postmaster.pid")).get(0).trim();
+        Process kill = new ProcessBuilder("kill", "-9", pid).redirectErrorStream(true).start();
+        assertTrue(kill.waitFor(30, TimeUnit.SECONDS) && kill.exitValue() == 0, "kill -9 " + pid);
+        Path proc = Path.of("/proc", pid);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (Files.exists(proc) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        Files.deleteIfExists(data.resolve("postmaster.pid"));
+    }
+
     /** Runs {@code statement} as the postgres superuser and returns what psql printed (unaligned, no header). */
-    String sql(String statement) throws Exception {
+    public String sql(String statement) throws Exception {
         return asPostgres(BIN.resolve("psql").toString(), "-h", host, "-p", Integer.toString(port), "-U",
                 "postgres", "-d", "postgres", "-At", "-v", "ON_ERROR_STOP=1", "-c", statement).trim();
     }
@@ -119,10 +143,24 @@ final class PostgresServer implements AutoCloseable {
         return file.toString();
     }
 
+    /**
+     * psql as a client would run it, with a connection string naming any host (e.g. an endpoint's DNS name, which
+     * libpq resolves through the system resolver), run as the postgres user with {@code inside} in front.
+     */
+    public static String psql(List<String> inside, String connection, String statement) throws Exception {
+        return run(inside, Path.of("/tmp"), BIN.resolve("psql").toString(), "-At", "-v", "ON_ERROR_STOP=1",
+                connection, "-c", statement).trim();
+    }
+
     private String asPostgres(String... command) throws Exception {
-        List<String> full = new ArrayList<>(List.of("runuser", "-u", "postgres", "--"));
+        return run(inside, home, command);
+    }
+
+    private static String run(List<String> inside, Path directory, String... command) throws Exception {
+        List<String> full = new ArrayList<>(inside);
+        full.addAll(List.of("runuser", "-u", "postgres", "--"));
         full.addAll(Arrays.asList(command));
-        Process process = new ProcessBuilder(full).directory(home.toFile()).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(full).directory(directory.toFile()).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes());
         assertTrue(process.waitFor(120, TimeUnit.SECONDS), String.join(" ", command) + " did not finish");
         assertEquals(0, process.exitValue(), String.join(" ", command) + " failed:\n" + output);
