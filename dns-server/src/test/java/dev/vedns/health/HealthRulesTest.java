@@ -109,11 +109,13 @@ class HealthRulesTest {
 
     @Test
     void aRerouteStaysOnItsServerWhileThatStaysFitSoTheReaderDoesNotHop() {
+        engine.apply(new RoutingCommand.PutServer("pg-d", "AsyncReplica", "pg-a", List.of("10.0.0.4")));
+        probes.replica("pg-d", 1, 100 * MB - 20).rounds(2);
         probes.down("pg-b").rounds(2);
-        assertEquals("pg-c", reader());
+        assertEquals("pg-c", reader(), "the least lagging of pg-c and pg-d");
         long events = engine.events().latestId();
-        probes.replica("pg-c", 1, 100 * MB - 5 * MB).rounds(3);
-        assertEquals("pg-c", reader());
+        probes.replica("pg-c", 1, 100 * MB - 5 * MB).replica("pg-d", 1, 100 * MB).rounds(3);
+        assertEquals("pg-c", reader(), "pg-d lags less now, but pg-c is still fit");
         assertEquals(events, engine.events().latestId());
     }
 

@@ -32,7 +32,19 @@ class ReaderRetargetTest {
     }
 
     @Test
-    void membersAreRequired() {
+    void theOptionAloneMayBePatchedAndKeepsTheSerial() {
+        long serial = rules.serial();
+        assertEquals(Outcome.Effect.UPDATED,
+                rules.apply(new PatchEndpoint("pg-main", "mydb", null, null, true)).effect());
+        assertEquals(true, rules.table().endpoint("mydb").writerFollowsObservedPrimary());
+        assertEquals("pg-replica-a", rules.table().endpoint("mydb").readerTarget());
+        assertEquals(serial, rules.serial(), "the option moves no name");
+        assertEquals(Outcome.Effect.UNCHANGED,
+                rules.apply(new PatchEndpoint("pg-main", "mydb", null, null, true)).effect());
+    }
+
+    @Test
+    void membersAreRequiredWhenTheOptionIsNotGiven() {
         FieldError error = Rules.only(rules.refused(INVALID, new PatchEndpoint("pg-main", "mydb", null)));
         assertEquals("members", error.field());
         assertEquals("required", error.rule());
