@@ -77,6 +77,31 @@ class ServersApiTest {
     }
 
     @Test
+    void aServerMayCarryItsOwnProbeAndAPairItsOptionAndAnExportImportsThemBack() {
+        api.standardFleet();
+        Api.Reply probed = expect(200, api.put("/api/v1/servers/pg-replica-1", "{\"replicationRole\":\"AsyncReplica\","
+                + "\"sourceServerName\":\"pg-main\",\"addresses\":[\"10.0.0.6\",\"fd00::6\"],"
+                + "\"probe\":{\"type\":\"tcp\",\"port\":6432}}"));
+        assertEquals(Map.of("type", "tcp", "port", 6432), probed.json().get("probe"));
+        Api.Reply following = expect(200, api.patch("/api/v1/servers/pg-main/virtual-endpoints/mydb",
+                "{\"writerFollowsObservedPrimary\":true}"));
+        assertEquals(true, following.json().get("writerFollowsObservedPrimary"));
+        assertEquals(List.of("pg-replica-1"), following.json().get("members"), "the reader's target is kept");
+
+        String exported = expect(200, api.get("/api/v1/state")).body();
+        expect(204, api.delete("/api/v1/servers/pg-main/virtual-endpoints/mydb"));
+        expect(200, api.put("/api/v1/state", exported));
+        assertEquals(true, expect(200, api.get("/api/v1/servers/pg-main/virtual-endpoints/mydb")).json()
+                .get("writerFollowsObservedPrimary"));
+        assertEquals(Map.of("type", "tcp", "port", 6432),
+                expect(200, api.get("/api/v1/servers/pg-replica-1")).json().get("probe"));
+
+        Api.Reply badProbe = expect(400, api.put("/api/v1/servers/pg-new", "{\"replicationRole\":\"Primary\","
+                + "\"addresses\":[\"10.0.0.8\"],\"probe\":{\"type\":\"http\",\"port\":0}}"));
+        assertEquals(List.of("probe.type:oneOf", "probe.port:range"), badProbe.fieldRules());
+    }
+
+    @Test
     void errorsNameTheirCause() {
         api.standardFleet();
         Api.Reply unknown = expect(404, api.get("/api/v1/servers/pg-ghost"));

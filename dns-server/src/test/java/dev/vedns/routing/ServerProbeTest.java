@@ -28,7 +28,7 @@ class ServerProbeTest {
     void changingOnlyTheProbeUpdatesTheServerButKeepsTheSerial() {
         rules.apply(new PutServer("pg-main", "Primary", null, List.of("10.0.0.5")));
         long serial = rules.serial();
-        Outcome outcome = rules.apply(new PutServer("pg-main", "Primary", null, List.of("10.0.0.5"),
+        var outcome = rules.apply(new PutServer("pg-main", "Primary", null, List.of("10.0.0.5"),
                 new ProbeText("postgres", 5433)));
         assertEquals(Outcome.Effect.UPDATED, outcome.effect());
         assertEquals(serial, rules.serial(), "no DNS answer changed");
