@@ -34,7 +34,8 @@ final class ServerCommands {
                 @Option(names = "--role", description = "Primary or AsyncReplica (default: AsyncReplica with "
                         + "--source-server, Primary without).") String role,
                 @Option(names = "--source-server", description = "The primary a replica replicates from.") String source,
-                @Option(names = "--address", description = "An IPv4 or IPv6 address; repeat for several.") List<String> addresses) {
+                @Option(names = "--address", description = "An IPv4 or IPv6 address; repeat for several.") List<String> addresses,
+                @Mixin ProbeOptions probe) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("replicationRole", role != null ? role : source != null ? "AsyncReplica" : "Primary");
         if (source != null) {
@@ -43,16 +44,20 @@ final class ServerCommands {
         if (addresses != null) {
             body.put("addresses", addresses);
         }
+        probe.into(body, null);
         client.output(io).print(client.api(io).send("PUT", path(name), body), COLUMNS);
     }
 
     @Command(name = "update", mixinStandardHelpOptions = true,
-            description = "Change a server's addresses; its role and primary change only by promotion (vedns replica promote).",
-            footer = {"%nExample:", "  vedns server update -n pg-replica-1 --address 10.0.0.16 --address fd00::16"})
+            description = "Change a server's addresses or its probe; its role and primary change only by promotion"
+                    + " (vedns replica promote).",
+            footer = {"%nExamples:", "  vedns server update -n pg-replica-1 --address 10.0.0.16 --address fd00::16",
+                    "  vedns server update -n pg-replica-1 --probe-type tcp --probe-port 6432"})
     void update(@Mixin ClientOptions client,
                 @Option(names = {"--name", "-n"}, required = true, description = "The server's name.") String name,
-                @Option(names = "--address", required = true,
-                        description = "The new addresses (all of them); repeat for several.") List<String> addresses) {
+                @Option(names = "--address",
+                        description = "The new addresses (all of them); repeat for several.") List<String> addresses,
+                @Mixin ProbeOptions probe) {
         ApiClient api = client.api(io);
         Map<?, ?> current = (Map<?, ?>) api.get(path(name));
         Map<String, Object> body = new LinkedHashMap<>();
@@ -60,7 +65,8 @@ final class ServerCommands {
         if (current.get("sourceServerName") != null) {
             body.put("sourceServerName", current.get("sourceServerName"));
         }
-        body.put("addresses", addresses);
+        body.put("addresses", addresses != null ? addresses : current.get("addresses"));
+        probe.into(body, current.get("probe"));
         client.output(io).print(api.send("PUT", path(name), body), COLUMNS);
     }
 

@@ -17,7 +17,8 @@ final class VirtualEndpointCommands {
     static final List<Column> COLUMNS = List.of(new Column("Name", "name"), new Column("ServerName", "serverName"),
             new Column("EndpointType", "endpointType"), new Column("Members", "members"),
             new Column("Writer", "writer.fqdn"), new Column("WriterTarget", "writer.target"),
-            new Column("Reader", "reader.fqdn"), new Column("ReaderTarget", "reader.target"));
+            new Column("Reader", "reader.fqdn"), new Column("ReaderTarget", "reader.target"),
+            new Column("ReaderAnswers", "reader.effectiveTarget"));
 
     private final CliIo io;
 
@@ -34,28 +35,44 @@ final class VirtualEndpointCommands {
                 @Option(names = {"--name", "-n"}, required = true, description = "The base name of the pair.") String name,
                 @Option(names = {"--endpoint-type", "-t"}, defaultValue = "ReadWrite",
                         description = "ReadWrite, the only type (default).") String type,
-                @Option(names = {"--members", "-m"}, description = "The reader's target: the primary or a replica.") String members) {
+                @Option(names = {"--members", "-m"}, description = "The reader's target: the primary or a replica.") String members,
+                @Option(names = "--writer-follows-observed-primary", description = "Let the health probes move the"
+                        + " writer to a replica they see promoted elsewhere (default: only a promotion moves it).")
+                boolean follows) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("endpointType", type);
         if (members != null) {
             body.put("members", List.of(members));
         }
+        if (follows) {
+            body.put("writerFollowsObservedPrimary", true);
+        }
         client.output(io).print(client.api(io).send("PUT", path(server, name), body), COLUMNS);
     }
 
     @Command(name = "update", mixinStandardHelpOptions = true,
-            description = "Point the reader at another server of the set; the writer always follows the primary.",
-            footer = {"%nExample:", "  vedns virtual-endpoint update -s pg-main -n mydb -m pg-main"})
+            description = "Point the reader at another server of the set, or let the writer follow the observed primary"
+                    + " (or no longer); otherwise the writer follows promotions made through vedns.",
+            footer = {"%nExamples:", "  vedns virtual-endpoint update -s pg-main -n mydb -m pg-main",
+                    "  vedns virtual-endpoint update -s pg-main -n mydb --writer-follows-observed-primary"})
     void update(@Mixin ClientOptions client,
                 @Option(names = {"--server-name", "-s"}, required = true, description = "The primary of the set.") String server,
                 @Option(names = {"--name", "-n"}, required = true, description = "The base name of the pair.") String name,
                 @Option(names = {"--endpoint-type", "-t"}, description = "ReadWrite, the only type.") String type,
-                @Option(names = {"--members", "-m"}, required = true, description = "The reader's new target.") String members) {
+                @Option(names = {"--members", "-m"}, description = "The reader's new target.") String members,
+                @Option(names = "--writer-follows-observed-primary", negatable = true,
+                        description = "Whether the health probes may move the writer to a replica they see promoted"
+                                + " elsewhere.") Boolean follows) {
         Map<String, Object> body = new LinkedHashMap<>();
         if (type != null) {
             body.put("endpointType", type);
         }
-        body.put("members", List.of(members));
+        if (members != null) {
+            body.put("members", List.of(members));
+        }
+        if (follows != null) {
+            body.put("writerFollowsObservedPrimary", follows);
+        }
         client.output(io).print(client.api(io).send("PATCH", path(server, name), body), COLUMNS);
     }
 

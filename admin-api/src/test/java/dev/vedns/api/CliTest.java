@@ -73,6 +73,19 @@ class CliTest {
         cli.run("server", "update", "-n", "pg-replica-1", "--address", "10.0.0.16").expect(0);
         assertEquals(List.of("10.0.0.16"), vedns.api().get("/api/v1/servers/pg-replica-1").json().get("addresses"));
         assertEquals("pg-main", vedns.api().get("/api/v1/servers/pg-replica-1").json().get("sourceServerName"));
+        cli.run("server", "update", "-n", "pg-replica-1", "--probe-type", "tcp", "--probe-port", "6432").expect(0);
+        assertEquals(Map.of("type", "tcp", "port", 6432),
+                vedns.api().get("/api/v1/servers/pg-replica-1").json().get("probe"));
+        assertEquals(List.of("10.0.0.16"), vedns.api().get("/api/v1/servers/pg-replica-1").json().get("addresses"),
+                "addresses not given are kept");
+        cli.run("virtual-endpoint", "update", "-s", "pg-main", "-n", "mydb", "--writer-follows-observed-primary")
+                .expect(0);
+        assertEquals(true, vedns.api().get("/api/v1/servers/pg-main/virtual-endpoints/mydb").json()
+                .get("writerFollowsObservedPrimary"));
+        cli.run("virtual-endpoint", "update", "-s", "pg-main", "-n", "mydb", "--no-writer-follows-observed-primary")
+                .expect(0);
+        assertEquals(false, vedns.api().get("/api/v1/servers/pg-main/virtual-endpoints/mydb").json()
+                .get("writerFollowsObservedPrimary"));
         // Roles change only by promotion: update offers no flag that the rules would always refuse.
         CliRunner.Run role = cli.run("server", "update", "-n", "pg-replica-1", "--role", "Primary", "--address", "10.0.0.16");
         role.expect(2);
@@ -94,13 +107,13 @@ class CliTest {
                 .lines().toList();
         assertEquals(3, table.size(), String.join("\n", table));
         assertEquals(List.of("Name", "ServerName", "EndpointType", "Members", "Writer", "WriterTarget", "Reader",
-                "ReaderTarget"), List.of(table.get(0).split(" +")));
+                "ReaderTarget", "ReaderAnswers"), List.of(table.get(0).split(" +")));
         assertTrue(table.get(1).matches("[- ]+"), table.get(1));
         assertEquals(List.of("mydb", "pg-main", "ReadWrite", "pg-replica-1", "mydb.writer.postgres.internal", "pg-main",
-                "mydb.reader.postgres.internal", "pg-replica-1"), List.of(table.get(2).split(" +")));
+                "mydb.reader.postgres.internal", "pg-replica-1", "pg-replica-1"), List.of(table.get(2).split(" +")));
 
         assertEquals("mydb\tpg-main\tReadWrite\tpg-replica-1\tmydb.writer.postgres.internal\tpg-main\t"
-                        + "mydb.reader.postgres.internal\tpg-replica-1\n",
+                        + "mydb.reader.postgres.internal\tpg-replica-1\tpg-replica-1\n",
                 cli.run("virtual-endpoint", "list", "-s", "pg-main", "-o", "tsv").expect(0).out());
         assertEquals("pg-main\tPrimary\t\t10.0.0.5\tpg-replica-1\tmydb\tpg-main.postgres.internal\n"
                         + "pg-replica-1\tAsyncReplica\tpg-main\t10.0.0.6\t\t\tpg-replica-1.postgres.internal\n",
