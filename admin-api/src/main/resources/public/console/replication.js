@@ -2,6 +2,7 @@ import { api, describeError, path, recentEvents } from './api.js';
 import { confirmDialog, openDialog } from './dialog.js';
 import { h, replace, uid } from './dom.js';
 import { change, notify } from './notify.js';
+import { effectiveTarget, healthBadge, observed } from './health.js';
 import { guard } from './session.js';
 
 const VALIDATE_AFTER_MS = 250;
@@ -24,7 +25,8 @@ export async function replicationPage(view, name, refresh) {
     h('nav', { class: 'breadcrumb', 'aria-label': 'Breadcrumb' }, h('a', { href: '#/servers' }, 'Servers'), ' / ',
       primary.name),
     h('h1', { tabindex: '-1' }, `${primary.name}: Replication`),
-    h('p', { class: 'muted' }, `Primary · ${primary.addresses.join(', ')} · ${primary.fqdn}`),
+    h('p', { class: 'muted' }, `Primary · ${primary.addresses.join(', ')} · ${primary.fqdn} `, healthBadge(primary), ' ',
+      observed(primary)),
     replicasSection(primary, replicas, refresh),
     endpointsSection(primary, refresh),
     eventsSection(events));
@@ -37,11 +39,14 @@ function replicasSection(primary, replicas, refresh) {
       ? h('p', {}, 'This primary has no read replicas.')
       : h('table', {},
         h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Name'), h('th', { scope: 'col' }, 'Role'),
-          h('th', { scope: 'col' }, 'Addresses'), h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, 'Actions')))),
+          h('th', { scope: 'col' }, 'Addresses'), h('th', { scope: 'col' }, 'Health'), h('th', { scope: 'col' }, 'Observed'),
+          h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, 'Actions')))),
         h('tbody', {}, replicas.map((replica) => h('tr', {},
           h('td', {}, replica.name),
           h('td', {}, 'Read replica'),
           h('td', {}, replica.addresses.join(', ')),
+          h('td', {}, healthBadge(replica)),
+          h('td', {}, observed(replica)),
           h('td', {}, guard(h('button', { type: 'button', 'aria-label': `Promote ${replica.name}`,
             onclick: () => promoteDialog(primary, replica.name, refresh) }, 'Promote'), 'operator')))))));
 }
@@ -210,7 +215,7 @@ function existingPair(primary, pair, refresh) {
     h('td', {}, h('code', {}, endpoint.fqdn), ' ',
       h('button', { type: 'button', class: 'link', 'aria-label': `Copy ${endpoint.fqdn}`,
         onclick: () => copy(endpoint.fqdn) }, 'Copy')),
-    h('td', {}, endpoint.target));
+    h('td', {}, effectiveTarget(endpoint)));
   const reader = h('select', { id: uid('retarget') }, readerChoices(primary, pair.reader.target));
   const retarget = h('form', { class: 'inline' },
     h('label', { for: reader.id }, 'Reader target'), reader,
@@ -224,12 +229,30 @@ function existingPair(primary, pair, refresh) {
       refresh();
     }
   });
+  const follows = h('input', { type: 'checkbox', id: uid('follows'), checked: pair.writerFollowsObservedPrimary });
+  const option = h('form', { class: 'inline' }, follows,
+    h('label', { for: follows.id }, 'Writer follows the observed primary'),
+    h('small', { class: 'muted' }, ' With health probes on, a replica promoted outside vedns (Patroni, an operator)'
+      + ' takes the writer; otherwise only a promotion here moves it.'),
+    guard(h('button', { type: 'submit' }, 'Save'), 'operator'));
+  option.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const body = { writerFollowsObservedPrimary: follows.checked };
+    if (await change('Saving the writer option…',
+      () => api('PATCH', path('servers', primary.name, 'virtual-endpoints', pair.name), body),
+      follows.checked ? `${pair.writer.fqdn} now follows the observed primary`
+        : `${pair.writer.fqdn} now moves only by promotion`)) {
+      refresh();
+    }
+  });
   return h('div', {},
+    pair.roleMismatch ? h('p', { class: 'warning', role: 'alert' }, `Role mismatch: ${pair.roleMismatch}`) : null,
     h('table', {},
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Endpoint'), h('th', { scope: 'col' }, 'Name'),
         h('th', { scope: 'col' }, 'Points to'))),
       h('tbody', {}, row('Writer', pair.writer), row('Reader', pair.reader))),
     retarget,
+    option,
     guard(h('button', { type: 'button', class: 'danger', onclick: () => confirmDialog(`Delete virtual endpoints ${pair.name}?`,
       `${pair.writer.fqdn} and ${pair.reader.fqdn} stop resolving at once; clients using them fail to connect.`,
       'Delete', async () => {

@@ -2,6 +2,7 @@ import { api, path } from './api.js';
 import { confirmDialog } from './dialog.js';
 import { h, replace, uid } from './dom.js';
 import { change } from './notify.js';
+import { effectiveTarget, healthBadge, observed } from './health.js';
 import { guard } from './session.js';
 
 /** The Servers page: every replication set, and a form to register a server. */
@@ -70,16 +71,20 @@ function setCard(primary, byName, refresh) {
         'aria-label': `Replication of ${primary.name}` }, 'Replication')),
     h('table', {},
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Server'), h('th', { scope: 'col' }, 'Role'),
-        h('th', { scope: 'col' }, 'Addresses'), h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, 'Actions')))),
+        h('th', { scope: 'col' }, 'Addresses'), h('th', { scope: 'col' }, 'Health'), h('th', { scope: 'col' }, 'Observed'),
+        h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, 'Actions')))),
       h('tbody', {}, members.map((server) => h('tr', {},
         h('td', {}, server.name),
         h('td', {}, server.replicationRole === 'Primary' ? 'Primary' : 'Read replica'),
         h('td', {}, server.addresses.join(', ')),
+        h('td', {}, healthBadge(server)),
+        h('td', {}, observed(server)),
         h('td', {}, guard(h('button', { type: 'button', class: 'link danger', 'aria-label': `Delete ${server.name}`,
           onclick: () => deleteServer(server.name, refresh) }, 'Delete'), 'admin')))))),
     pair
       ? h('p', { class: 'pair' }, 'Virtual endpoints: ', h('code', {}, pair.writer.fqdn), ' → ', pair.writer.target,
-        ', ', h('code', {}, pair.reader.fqdn), ' → ', pair.reader.target)
+        ', ', h('code', {}, pair.reader.fqdn), ' → ', effectiveTarget(pair.reader),
+        pair.roleMismatch ? h('span', { class: 'warning', role: 'note' }, ` Role mismatch: ${pair.roleMismatch}`) : null)
       : h('p', { class: 'pair muted' }, 'No virtual endpoints'));
 }
 

@@ -1,9 +1,16 @@
 package dev.vedns.api;
 
+import static dev.vedns.api.Api.expect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.vedns.engine.Actor;
+import dev.vedns.engine.RoutingEngine;
+import dev.vedns.engine.Scope;
+import dev.vedns.health.HealthFollower;
+import dev.vedns.routing.ReaderReroute;
+import dev.vedns.routing.RoutingCommand;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -50,6 +57,9 @@ class ConsoleBrowserTest {
 
     @Inject
     EmbeddedServer server;
+
+    @Inject
+    RoutingEngine engine;
 
     private ChromeDriver browser;
     private WebDriverWait wait;
@@ -266,6 +276,41 @@ class ConsoleBrowserTest {
         assertEquals(Rcode.NXDOMAIN, vedns.dns().udp("pg-gone-replica.postgres.internal.", Type.A).getRcode());
         wait.until(ExpectedConditions.not(
                 ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".sets"), "pg-gone-replica")));
+    }
+
+    @Test
+    void everyServerShowsItsHealthAndThePairWhereItsReaderAnswersAndWhy() throws Exception {
+        Api api = vedns.api();
+        expect(201, api.put("/api/v1/servers/pg-seen", "{\"replicationRole\":\"Primary\",\"addresses\":[\"10.0.8.5\"]}"));
+        expect(201, api.put("/api/v1/servers/pg-seen-replica", "{\"replicationRole\":\"AsyncReplica\","
+                + "\"sourceServerName\":\"pg-seen\",\"addresses\":[\"10.0.8.6\"]}"));
+        expect(201, api.put("/api/v1/servers/pg-seen/virtual-endpoints/seendb", "{\"endpointType\":\"ReadWrite\"}"));
+        // What the probes would decide, made as they make it: through the single writer, as actor health.
+        Actor health = new Actor(HealthFollower.ACTOR_NAME, Scope.ALL);
+        engine.apply(new RoutingCommand.RerouteReader("seendb",
+                new ReaderReroute("pg-seen", "'pg-seen-replica' is Unhealthy: connection refused")), health);
+        engine.apply(new RoutingCommand.MarkRoleMismatch("seendb", "'pg-seen-replica' is a replica of 'pg-seen' but"
+                + " accepts writes"), health);
+
+        openSignedIn(vedns.adminToken());
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".sets"), "pg-seen-replica"));
+        assertTrue(text(".sets").contains("Not probed"), "with probes off every server says so");
+        click(By.cssSelector("a[aria-label='Replication of pg-seen']"));
+        wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "pg-seen: Replication"));
+        String pair = text("section[aria-labelledby=endpoints-title] table");
+        assertTrue(pair.contains("Rerouted") && pair.contains("chosen: pg-seen-replica. 'pg-seen-replica' is Unhealthy"),
+                pair);
+        assertTrue(text("[role=alert]").contains("Role mismatch: 'pg-seen-replica' is a replica of 'pg-seen'"));
+
+        WebElement follows = labelled("Writer follows the observed primary");
+        assertFalse(follows.isSelected());
+        follows.click();
+        click(By.xpath("//button[.='Save']"));
+        awaitNotification("seendb.writer.postgres.internal now follows the observed primary");
+        assertEquals(true, expect(200, api.get("/api/v1/servers/pg-seen/virtual-endpoints/seendb")).json()
+                .get("writerFollowsObservedPrimary"));
+        everyControlIsLabelled();
+        screenshot("health");
     }
 
     private void register(String name, String primary, String addresses) {

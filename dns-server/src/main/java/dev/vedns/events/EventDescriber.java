@@ -88,12 +88,22 @@ public final class EventDescriber {
         @Override
         public String putEndpoint(RoutingCommand.PutEndpoint command) {
             return pair(command.serverName(), command.endpointName(),
-                    outcome.effect() == Outcome.Effect.CREATED ? "VirtualEndpointCreated" : "ReaderRetargeted");
+                    outcome.effect() == Outcome.Effect.CREATED ? "VirtualEndpointCreated" : updated(command.endpointName()));
         }
 
         @Override
         public String patchEndpoint(RoutingCommand.PatchEndpoint command) {
-            return pair(command.serverName(), command.endpointName(), "ReaderRetargeted");
+            return pair(command.serverName(), command.endpointName(), updated(command.endpointName()));
+        }
+
+        /** A new reader target is a retarget; a change of the option alone is an update, which the details name. */
+        private String updated(String endpointName) {
+            VirtualEndpoint old = before.endpoint(endpointName);
+            VirtualEndpoint now = outcome.table().endpoint(endpointName);
+            if (old.writerFollowsObservedPrimary() != now.writerFollowsObservedPrimary()) {
+                described.details.put("writerFollowsObservedPrimary", Boolean.toString(now.writerFollowsObservedPrimary()));
+            }
+            return old.readerTarget().equals(now.readerTarget()) ? "VirtualEndpointUpdated" : "ReaderRetargeted";
         }
 
         @Override
