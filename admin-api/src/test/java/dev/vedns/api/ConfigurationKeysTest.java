@@ -29,7 +29,8 @@ class ConfigurationKeysTest {
                 "vedns.dns.rrl.responses-per-second", "100", "vedns.dns.rrl.slip", "3",
                 "vedns.dns.tcp-max-connections-per-client", "7"));
         properties.putAll(Map.of("vedns.health.interval", "3s", "vedns.health.postgres.port", "6543",
-                "vedns.health.postgres.user", "probe", "vedns.health.rise", "4"));
+                "vedns.health.postgres.user", "probe", "vedns.health.rise", "4", "vedns.health.max-reader-lag", "32MB",
+                "vedns.health.max-switchover-lag", "512KB"));
         try (ApplicationContext context = ApplicationContext.builder().properties(properties).build().start()) {
             VednsConfiguration config = context.getBean(VednsConfiguration.class);
             assertFalse(config.getAuth().isEnabled());
@@ -43,6 +44,8 @@ class ConfigurationKeysTest {
             assertEquals(6543, config.getHealth().getPostgres().getPort());
             assertEquals("probe", config.getHealth().getPostgres().getUser());
             assertEquals(4, config.getHealth().getRise());
+            assertEquals(32L * 1024 * 1024, config.getHealth().getMaxReaderLag());
+            assertEquals(512L * 1024, config.getHealth().getMaxSwitchoverLag());
         }
     }
 

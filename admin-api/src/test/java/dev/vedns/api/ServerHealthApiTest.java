@@ -55,8 +55,33 @@ class ServerHealthApiTest implements TestPropertyProvider {
         assertTrue(String.valueOf(health.get("detail")).contains("127.0.0.1"), health.toString());
         String metrics = expect(200, api.get("/metrics")).body();
         assertTrue(metrics.contains("vedns_server_up{server=\"pg-main\"} 0.0"), metrics);
+        assertTrue(metrics.contains("vedns_probe_seconds{server=\"pg-main\"}"), metrics);
         // An exported state, health and all, imports as it is.
         expect(200, api.put("/api/v1/state", expect(200, api.get("/api/v1/state")).body()));
+    }
+
+    @Test
+    void aPlannedSwitchoverToAnUnhealthyReplicaIsRefusedWithTheReasonAndAForcedOneIsNot() throws Exception {
+        Api api = vedns.api();
+        expect(201, api.put("/api/v1/servers/pg-down", "{\"replicationRole\":\"Primary\",\"addresses\":[\"127.0.0.1\"]}"));
+        expect(201, api.put("/api/v1/servers/pg-down-replica", "{\"replicationRole\":\"AsyncReplica\","
+                + "\"sourceServerName\":\"pg-down\",\"addresses\":[\"127.0.0.1\"]}"));
+        expect(201, api.put("/api/v1/servers/pg-down/virtual-endpoints/downdb", "{\"endpointType\":\"ReadWrite\"}"));
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!"Unhealthy".equals(state(api, "pg-down-replica")) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        Api.Reply planned = expect(409, api.post("/api/v1/servers/pg-down-replica/promote",
+                "{\"promoteOption\":\"Planned\"}"));
+        assertEquals("application/problem+json", planned.contentType());
+        assertTrue(String.valueOf(planned.json().get("detail")).contains("A Planned switchover to 'pg-down-replica' is"
+                + " refused: 'pg-down-replica' is Unhealthy"), planned.body());
+        expect(200, api.post("/api/v1/servers/pg-down-replica/promote", "{\"promoteOption\":\"Forced\"}"));
+    }
+
+    private static String state(Api api, String server) {
+        Object health = expect(200, api.get("/api/v1/servers/" + server)).json().get("health");
+        return health == null ? null : String.valueOf(((Map<?, ?>) health).get("state"));
     }
 
     /** A loopback port nothing listens on: taken for a moment, then let go. */
