@@ -106,10 +106,17 @@ public final class Api {
 
     /** Registers pg-main (10.0.0.5) and pg-replica-1 (10.0.0.6, fd00::6), and creates the pair mydb. */
     public void standardFleet() {
-        expect(201, put("/api/v1/servers/pg-main", "{\"replicationRole\":\"Primary\",\"addresses\":[\"10.0.0.5\"]}"));
-        expect(201, put("/api/v1/servers/pg-replica-1", "{\"replicationRole\":\"AsyncReplica\","
-                + "\"sourceServerName\":\"pg-main\",\"addresses\":[\"10.0.0.6\",\"fd00::6\"]}"));
-        expect(201, put("/api/v1/servers/pg-main/virtual-endpoints/mydb", "{\"endpointType\":\"ReadWrite\"}"));
+        replicationSet("pg-main", "10.0.0.5", "pg-replica-1", List.of("10.0.0.6", "fd00::6"), "mydb");
+    }
+
+    /** A primary, one replica of it and the set's pair (its reader on the replica), each answering 201. */
+    public void replicationSet(String primary, String primaryAddress, String replica, List<String> replicaAddresses,
+                               String pair) {
+        expect(201, put("/api/v1/servers/" + primary, "{\"replicationRole\":\"Primary\",\"addresses\":[\""
+                + primaryAddress + "\"]}"));
+        expect(201, put("/api/v1/servers/" + replica, "{\"replicationRole\":\"AsyncReplica\",\"sourceServerName\":\""
+                + primary + "\",\"addresses\":[\"" + String.join("\",\"", replicaAddresses) + "\"]}"));
+        expect(201, put("/api/v1/servers/" + primary + "/virtual-endpoints/" + pair, "{\"endpointType\":\"ReadWrite\"}"));
     }
 
     public static Reply expect(int status, Reply reply) {

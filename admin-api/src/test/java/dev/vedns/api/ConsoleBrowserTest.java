@@ -281,10 +281,7 @@ class ConsoleBrowserTest {
     @Test
     void everyServerShowsItsHealthAndThePairWhereItsReaderAnswersAndWhy() throws Exception {
         Api api = vedns.api();
-        expect(201, api.put("/api/v1/servers/pg-seen", "{\"replicationRole\":\"Primary\",\"addresses\":[\"10.0.8.5\"]}"));
-        expect(201, api.put("/api/v1/servers/pg-seen-replica", "{\"replicationRole\":\"AsyncReplica\","
-                + "\"sourceServerName\":\"pg-seen\",\"addresses\":[\"10.0.8.6\"]}"));
-        expect(201, api.put("/api/v1/servers/pg-seen/virtual-endpoints/seendb", "{\"endpointType\":\"ReadWrite\"}"));
+        api.replicationSet("pg-seen", "10.0.8.5", "pg-seen-replica", List.of("10.0.8.6"), "seendb");
         // What the probes would decide, made as they make it: through the single writer, as actor health.
         Actor health = new Actor(HealthFollower.ACTOR_NAME, Scope.ALL);
         engine.apply(new RoutingCommand.RerouteReader("seendb",

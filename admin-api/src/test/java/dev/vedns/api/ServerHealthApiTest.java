@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -63,10 +64,7 @@ class ServerHealthApiTest implements TestPropertyProvider {
     @Test
     void aPlannedSwitchoverToAnUnhealthyReplicaIsRefusedWithTheReasonAndAForcedOneIsNot() throws Exception {
         Api api = vedns.api();
-        expect(201, api.put("/api/v1/servers/pg-down", "{\"replicationRole\":\"Primary\",\"addresses\":[\"127.0.0.1\"]}"));
-        expect(201, api.put("/api/v1/servers/pg-down-replica", "{\"replicationRole\":\"AsyncReplica\","
-                + "\"sourceServerName\":\"pg-down\",\"addresses\":[\"127.0.0.1\"]}"));
-        expect(201, api.put("/api/v1/servers/pg-down/virtual-endpoints/downdb", "{\"endpointType\":\"ReadWrite\"}"));
+        api.replicationSet("pg-down", "127.0.0.1", "pg-down-replica", List.of("127.0.0.1"), "downdb");
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (!"Unhealthy".equals(state(api, "pg-down-replica")) && System.nanoTime() < deadline) {
             Thread.sleep(50);

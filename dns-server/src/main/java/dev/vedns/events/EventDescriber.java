@@ -157,9 +157,7 @@ public final class EventDescriber {
 
         @Override
         public String rerouteReader(RoutingCommand.RerouteReader command) {
-            VirtualEndpoint endpoint = before.endpoint(command.endpointName());
-            described.servers.add(endpoint.primaryName());
-            described.endpoints.add(endpoint.name());
+            VirtualEndpoint endpoint = observedPair(command.endpointName());
             described.details.put("readerTarget", endpoint.readerTarget());
             if (command.reroute() == null) {
                 return "ReaderRestored";
@@ -170,15 +168,21 @@ public final class EventDescriber {
 
         @Override
         public String markRoleMismatch(RoutingCommand.MarkRoleMismatch command) {
-            VirtualEndpoint endpoint = before.endpoint(command.endpointName());
-            described.servers.add(endpoint.primaryName());
-            described.endpoints.add(endpoint.name());
+            VirtualEndpoint endpoint = observedPair(command.endpointName());
             if (command.mismatch() == null) {
                 described.details.put("mismatch", endpoint.roleMismatch());
                 return "RoleMismatchCleared";
             }
             described.details.put("mismatch", command.mismatch());
             return "RoleMismatch";
+        }
+
+        /** A change the probes made names the pair, as it was, and its primary. */
+        private VirtualEndpoint observedPair(String endpointName) {
+            VirtualEndpoint endpoint = before.endpoint(endpointName);
+            described.servers.add(endpoint.primaryName());
+            described.endpoints.add(endpoint.name());
+            return endpoint;
         }
 
         @Override
