@@ -57,15 +57,17 @@ public class Representations {
         String reader = ZoneNames.fqdn(ZoneNames.reader(endpoint.name(), origin));
         ReaderReroute reroute = endpoint.reroute();
         return new EndpointResource(endpoint.name(), endpoint.primaryName(), VirtualEndpoint.READ_WRITE,
-                List.of(endpoint.readerTarget()), List.of(writer, reader),
-                target(writer, endpoint.primaryName(), endpoint.primaryName(), null),
-                target(reader, endpoint.readerTarget(), endpoint.effectiveReaderTarget(),
+                endpoint.readerMembers(), List.of(writer, reader),
+                target(writer, List.of(endpoint.primaryName()), List.of(endpoint.primaryName()), null),
+                target(reader, endpoint.readerMembers(), endpoint.effectiveReaderTargets(),
                         reroute == null ? null : reroute.reason()),
                 endpoint.writerFollowsObservedPrimary(), endpoint.roleMismatch());
     }
 
-    private EndpointResource.Target target(String fqdn, String chosen, String effective, String reason) {
-        return new EndpointResource.Target(fqdn, chosen, serverFqdn(chosen), effective, serverFqdn(effective), reason);
+    private EndpointResource.Target target(String fqdn, List<String> chosen, List<String> effective, String reason) {
+        return new EndpointResource.Target(fqdn, chosen.get(0), serverFqdn(chosen.get(0)), effective.get(0),
+                serverFqdn(effective.get(0)), reason, chosen.size() > 1 ? chosen : null,
+                effective.size() > 1 || chosen.size() > 1 ? effective : null);
     }
 
     private String serverFqdn(String serverName) {

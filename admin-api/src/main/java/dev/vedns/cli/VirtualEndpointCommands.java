@@ -35,14 +35,15 @@ final class VirtualEndpointCommands {
                 @Option(names = {"--name", "-n"}, required = true, description = "The base name of the pair.") String name,
                 @Option(names = {"--endpoint-type", "-t"}, defaultValue = "ReadWrite",
                         description = "ReadWrite, the only type (default).") String type,
-                @Option(names = {"--members", "-m"}, description = "The reader's target: the primary or a replica.") String members,
+                @Option(names = {"--members", "-m"}, description = "The reader's target: the primary or a replica;"
+                        + " repeat for a pool, which DNS answers one member at a time, in turn.") List<String> members,
                 @Option(names = "--writer-follows-observed-primary", description = "Let the health probes move the"
                         + " writer to a replica they see promoted elsewhere (default: only a promotion moves it).")
                 boolean follows) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("endpointType", type);
         if (members != null) {
-            body.put("members", List.of(members));
+            body.put("members", members);
         }
         if (follows) {
             body.put("writerFollowsObservedPrimary", true);
@@ -59,7 +60,8 @@ final class VirtualEndpointCommands {
                 @Option(names = {"--server-name", "-s"}, required = true, description = "The primary of the set.") String server,
                 @Option(names = {"--name", "-n"}, required = true, description = "The base name of the pair.") String name,
                 @Option(names = {"--endpoint-type", "-t"}, description = "ReadWrite, the only type.") String type,
-                @Option(names = {"--members", "-m"}, description = "The reader's new target.") String members,
+                @Option(names = {"--members", "-m"}, description = "The reader's new target; repeat for a pool.")
+                List<String> members,
                 @Option(names = "--writer-follows-observed-primary", negatable = true,
                         description = "Whether the health probes may move the writer to a replica they see promoted"
                                 + " elsewhere.") Boolean follows) {
@@ -68,7 +70,7 @@ final class VirtualEndpointCommands {
             body.put("endpointType", type);
         }
         if (members != null) {
-            body.put("members", List.of(members));
+            body.put("members", members);
         }
         if (follows != null) {
             body.put("writerFollowsObservedPrimary", follows);

@@ -37,7 +37,7 @@ class RejectedRequestsTest {
                 api.delete("/api/v1/servers/pg-ghost"),
                 api.put("/api/v1/servers/pg-main/virtual-endpoints/mydb2", "{\"endpointType\":\"ReadWrite\"}"),
                 api.put("/api/v1/servers/pg-main/virtual-endpoints/mydb", "{\"endpointType\":\"ReadWrite\",\"members\":[\"pg-ghost\"]}"),
-                api.patch("/api/v1/servers/pg-main/virtual-endpoints/mydb", "{\"members\":[\"pg-main\",\"pg-replica-1\"]}"),
+                api.patch("/api/v1/servers/pg-main/virtual-endpoints/mydb", "{\"members\":[\"pg-main\",\"pg-main\"]}"),
                 api.patch("/api/v1/servers/pg-replica-1/virtual-endpoints/mydb", "{\"members\":[\"pg-main\"]}"),
                 api.patch("/api/v1/servers/pg-main/virtual-endpoints/mydb", "{\"members\":"),
                 api.delete("/api/v1/servers/pg-replica-1/virtual-endpoints/mydb"));

@@ -79,8 +79,9 @@ class VirtualEndpointsApiTest {
                 expect(400, api.patch(PAIR, "{\"members\":[\"pg-ghost\"]}")).fieldRules());
         assertEquals(List.of("members[0]:memberOfReplicationSet"),
                 expect(400, api.patch(PAIR, "{\"members\":[\"pg-other\"]}")).fieldRules());
-        assertEquals(List.of("members:size"),
-                expect(400, api.patch(PAIR, "{\"members\":[\"pg-main\",\"pg-replica-2\"]}")).fieldRules());
+        assertEquals(List.of("members:size"), expect(400, api.patch(PAIR, "{\"members\":[]}")).fieldRules());
+        assertEquals(List.of("members:unique"),
+                expect(400, api.patch(PAIR, "{\"members\":[\"pg-main\",\"pg-main\"]}")).fieldRules());
         assertEquals(List.of("members:required"), expect(400, api.patch(PAIR, "{}")).fieldRules());
         assertEquals(List.of("endpointType:oneOf"), expect(400, api.put("/api/v1/servers/pg-other/virtual-endpoints/otherdb",
                 "{\"endpointType\":\"ReadOnly\"}")).fieldRules());

@@ -57,7 +57,8 @@ public class AnswerPathBenchmark {
     public void buildZone() {
         ZoneSettings settings = new ZoneSettings(Name.fromConstantString("pg.example.test."),
                 Name.fromConstantString("hostmaster.pg.example.test."), List.of(InetAddress.getLoopbackAddress()),
-                Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofHours(1));
+                Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(30),
+                Duration.ofHours(1));
         RoutingEngine engine = new RoutingEngine(settings, DurableState.fresh(1), 10, new Discard(), Integer.MAX_VALUE);
         List<RoutingCommand.ImportedServer> servers = new ArrayList<>();
         List<RoutingCommand.ImportedEndpoint> endpoints = new ArrayList<>();

@@ -107,12 +107,13 @@ final class FastPath {
 
     /** The finished answer for this name and slot, computed by the general path on first use; null to decline. */
     private static byte[] cachedAnswer(byte[] query, int nameLength, int slot, ZoneSnapshot zone) {
-        ZoneNode node = zone.node(query, HEADER, nameLength);
+        ZoneNode found = zone.node(query, HEADER, nameLength);
         int serial = (int) zone.serial();
-        if (node != null) {
+        if (found != null) {
+            ZoneNode node = found.inTurn();
             byte[] entry = node.answer(slot);
             if (entry == null || serialOf(entry) != serial) {
-                entry = compute(query, nameLength, zone);
+                entry = compute(query, nameLength, zone, node);
                 node.cacheAnswer(slot, entry);
             }
             return entry;
@@ -125,14 +126,17 @@ final class FastPath {
         int apexOffset = nameLength - zone.originLength();
         byte[] entry = zone.nxdomainAnswer(apexOffset);
         if (entry == null || serialOf(entry) != serial) {
-            entry = compute(query, nameLength, zone);
+            entry = compute(query, nameLength, zone, null);
             zone.cacheNxdomainAnswer(apexOffset, entry);
         }
         return entry;
     }
 
-    /** Asks the general path the same question in lower case, without RD or EDNS, and keeps what follows it. */
-    private static byte[] compute(byte[] query, int nameLength, ZoneSnapshot zone) {
+    /**
+     * Asks the general path the same question in lower case, without RD or EDNS, answered from {@code node} (null
+     * for a name not in the zone), and keeps what follows it.
+     */
+    private static byte[] compute(byte[] query, int nameLength, ZoneSnapshot zone, ZoneNode node) {
         int question = nameLength + 4;
         byte[] canonical = new byte[HEADER + question];
         canonical[5] = 1;
@@ -140,7 +144,7 @@ final class FastPath {
             byte b = query[HEADER + i];
             canonical[HEADER + i] = i < nameLength && b >= 'A' && b <= 'Z' ? (byte) (b + 32) : b;
         }
-        byte[] general = Responder.general(canonical, zone, Transport.TCP);
+        byte[] general = Responder.general(canonical, zone, Transport.TCP, node);
         byte[] entry = new byte[ENTRY_HEADER + general.length - HEADER - question];
         int serial = (int) zone.serial();
         entry[0] = (byte) (serial >>> 24);

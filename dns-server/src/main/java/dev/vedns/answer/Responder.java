@@ -1,5 +1,6 @@
 package dev.vedns.answer;
 
+import dev.vedns.zone.ZoneNode;
 import dev.vedns.zone.ZoneSnapshot;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,6 +53,14 @@ public final class Responder {
 
     /** The reference answer: parse with dnsjava, look up, encode. What the fast path must equal byte for byte. */
     public static byte[] general(byte[] query, ZoneSnapshot zone, Transport transport) {
+        return general(query, zone, transport, null);
+    }
+
+    /**
+     * The same, answering the question's own name from {@code pinned} (one alternative of a pooled name) rather
+     * than from whichever alternative's turn it is: the fast path caches each alternative's answer apart.
+     */
+    static byte[] general(byte[] query, ZoneSnapshot zone, Transport transport, ZoneNode pinned) {
         if (query.length < HEADER_LENGTH) {
             return null;
         }
@@ -66,14 +75,14 @@ public final class Responder {
             return headerOnly(query, Rcode.FORMERR);
         }
         try {
-            return answer(request, zone, transport);
+            return answer(request, zone, transport, pinned);
         } catch (RuntimeException bug) {
             // A defect must cost one SERVFAIL, never the channel that serves every other client.
             return headerOnly(query, Rcode.SERVFAIL);
         }
     }
 
-    private static byte[] answer(Message request, ZoneSnapshot zone, Transport transport) {
+    private static byte[] answer(Message request, ZoneSnapshot zone, Transport transport, ZoneNode pinned) {
         Header header = request.getHeader();
         Message response = responseTo(header);
         List<Record> questions = request.getSection(Section.QUESTION);
@@ -108,7 +117,7 @@ public final class Responder {
             return finish(response, Rcode.REFUSED, opt, transport, ExtendedErrorCodeOption.NOT_AUTHORITATIVE);
         }
         response.getHeader().setFlag(Flags.AA);
-        LookupResult result = ZoneLookup.lookup(zone, qname, qtype);
+        LookupResult result = ZoneLookup.lookup(zone, qname, qtype, pinned);
         addAll(response, result.answer(), Section.ANSWER);
         addAll(response, result.authority(), Section.AUTHORITY);
         addAll(response, result.additional(), Section.ADDITIONAL);

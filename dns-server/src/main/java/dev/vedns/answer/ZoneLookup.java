@@ -20,11 +20,15 @@ final class ZoneLookup {
     private ZoneLookup() {
     }
 
-    static LookupResult lookup(ZoneSnapshot zone, Name qname, int qtype) {
+    /** @param pinned the node to answer {@code qname} from, or null for the zone's own (in turn, for a pool) */
+    static LookupResult lookup(ZoneSnapshot zone, Name qname, int qtype, ZoneNode pinned) {
         List<Record> answer = new ArrayList<>(4);
         Name name = qname;
         for (int hop = 0; hop < MAX_CHAIN; hop++) {
-            ZoneNode node = zone.node(name);
+            ZoneNode node = hop == 0 && pinned != null ? pinned : zone.node(name);
+            if (node != null) {
+                node = node.inTurn();
+            }
             if (node == null) {
                 // RFC 6604: the rcode speaks of the last name in the chain.
                 return negative(zone, Rcode.NXDOMAIN, answer);

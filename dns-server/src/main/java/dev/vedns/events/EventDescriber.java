@@ -103,7 +103,7 @@ public final class EventDescriber {
             if (old.writerFollowsObservedPrimary() != now.writerFollowsObservedPrimary()) {
                 described.details.put("writerFollowsObservedPrimary", Boolean.toString(now.writerFollowsObservedPrimary()));
             }
-            return old.readerTarget().equals(now.readerTarget()) ? "VirtualEndpointUpdated" : "ReaderRetargeted";
+            return old.readerMembers().equals(now.readerMembers()) ? "VirtualEndpointUpdated" : "ReaderRetargeted";
         }
 
         @Override
@@ -158,7 +158,7 @@ public final class EventDescriber {
         @Override
         public String rerouteReader(RoutingCommand.RerouteReader command) {
             VirtualEndpoint endpoint = observedPair(command.endpointName());
-            described.details.put("readerTarget", endpoint.readerTarget());
+            described.details.put("readerMembers", String.join(",", endpoint.readerMembers()));
             if (command.reroute() == null) {
                 return "ReaderRestored";
             }
@@ -252,8 +252,8 @@ public final class EventDescriber {
     private void addTargetChanges(VirtualEndpoint old, VirtualEndpoint now, String name, List<TargetChange> targets) {
         String writerBefore = old == null ? null : old.primaryName();
         String writerAfter = now == null ? null : now.primaryName();
-        String readerBefore = old == null ? null : old.effectiveReaderTarget();
-        String readerAfter = now == null ? null : now.effectiveReaderTarget();
+        String readerBefore = old == null ? null : String.join(",", old.effectiveReaderTargets());
+        String readerAfter = now == null ? null : String.join(",", now.effectiveReaderTargets());
         if (!Objects.equals(writerBefore, writerAfter)) {
             targets.add(new TargetChange(ZoneNames.fqdn(ZoneNames.writer(name, origin)), writerBefore, writerAfter));
         }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * What the probes' findings ask of the routing, as commands for the single writer: a pure function of the table
@@ -81,45 +82,71 @@ public final class HealthRules {
     }
 
     /**
-     * For each pair: the reader answers its chosen target while that is fit to read from; otherwise the fit replica
-     * of the set with the least lag, else the primary when Healthy, else the chosen target (never an empty answer).
-     * A reroute is kept while its server stays fit, so the reader does not hop between replicas as their lags move.
+     * For each pair: a reader of one member answers it while it is fit to read from; otherwise the fit replica of
+     * the set with the least lag, else the primary when Healthy, else the member (never an empty answer), and stays
+     * on that server while it stays fit, so the reader does not hop between replicas as their lags move. A pool
+     * answers its fit members in turn, and the primary when none is; a member the probes know nothing of yet
+     * stays in.
      */
     public List<RoutingCommand> readerMoves(RoutingTable table, Map<String, Health> health) {
         List<RoutingCommand> moves = new ArrayList<>();
         for (VirtualEndpoint endpoint : table.endpointsInAnyOrder()) {
-            String chosen = endpoint.readerTarget();
-            Health target = health.get(chosen);
-            if (target == null || target.readable().state() == HealthState.Unknown) {
+            List<String> members = endpoint.readerMembers();
+            List<String> next = members.size() == 1 ? single(table, health, endpoint) : pooled(table, health, endpoint);
+            if (next == null || next.equals(endpoint.effectiveReaderTargets())) {
                 continue;
             }
-            if (target.readable().state() == HealthState.Healthy) {
-                if (endpoint.reroute() != null) {
-                    moves.add(new RoutingCommand.RerouteReader(endpoint.name(), null));
-                }
-                continue;
-            }
-            String now = endpoint.effectiveReaderTarget();
-            if (!now.equals(chosen) && fitForReads(table, health, endpoint, now)) {
-                continue;
-            }
-            String instead = instead(table, health, endpoint);
-            if (!instead.equals(now)) {
-                moves.add(new RoutingCommand.RerouteReader(endpoint.name(), instead.equals(chosen) ? null
-                        : new ReaderReroute(instead, unfitReason(table, target, chosen))));
-            }
+            moves.add(new RoutingCommand.RerouteReader(endpoint.name(), next.equals(members) ? null
+                    : new ReaderReroute(next, unfitReasons(table, health, endpoint))));
         }
         return moves;
     }
 
-    private String instead(RoutingTable table, Map<String, Health> health, VirtualEndpoint endpoint) {
+    /** What a reader of one member should answer, or null when the probes cannot say yet or it should stay. */
+    private List<String> single(RoutingTable table, Map<String, Health> health, VirtualEndpoint endpoint) {
+        String chosen = endpoint.readerMembers().get(0);
+        Health target = health.get(chosen);
+        if (target == null || target.readable().state() == HealthState.Unknown) {
+            return null;
+        }
+        if (target.readable().state() == HealthState.Healthy) {
+            return endpoint.readerMembers();
+        }
+        String now = endpoint.effectiveReaderTargets().get(0);
+        if (!now.equals(chosen) && fitForReads(table, health, endpoint, now)) {
+            return null;
+        }
+        return List.of(instead(table, health, endpoint, chosen));
+    }
+
+    private List<String> pooled(RoutingTable table, Map<String, Health> health, VirtualEndpoint endpoint) {
+        List<String> usable = endpoint.readerMembers().stream()
+                .filter(member -> !knownUnfit(health, endpoint, member)).toList();
+        return usable.isEmpty() ? List.of(endpoint.primaryName()) : usable;
+    }
+
+    /** Unfit by the probes' judgement: a server they know nothing of yet is not. */
+    private static boolean knownUnfit(Map<String, Health> health, VirtualEndpoint endpoint, String server) {
+        Health probed = health.get(server);
+        if (probed == null) {
+            return false;
+        }
+        ServerHealth judged = server.equals(endpoint.primaryName()) ? probed.health() : probed.readable();
+        return judged.state() == HealthState.Unhealthy;
+    }
+
+    private String unfitReasons(RoutingTable table, Map<String, Health> health, VirtualEndpoint endpoint) {
+        return endpoint.readerMembers().stream().filter(member -> knownUnfit(health, endpoint, member))
+                .map(member -> unfitReason(table, health.get(member), member)).collect(Collectors.joining("; "));
+    }
+
+    private String instead(RoutingTable table, Map<String, Health> health, VirtualEndpoint endpoint, String chosen) {
         return table.replicasOf(endpoint.primaryName()).stream()
-                .filter(replica -> !replica.name().equals(endpoint.readerTarget()))
+                .filter(replica -> !replica.name().equals(chosen))
                 .filter(replica -> fitForReads(table, health, endpoint, replica.name()))
                 .min(Comparator.comparingLong(replica -> lagOrMost(health.get(replica.name()))))
                 .map(Server::name)
-                .orElse(fitForReads(table, health, endpoint, endpoint.primaryName()) ? endpoint.primaryName()
-                        : endpoint.readerTarget());
+                .orElse(fitForReads(table, health, endpoint, endpoint.primaryName()) ? endpoint.primaryName() : chosen);
     }
 
     /** A replica fit to read from replays within the lag bound; the primary only has to be Healthy. */

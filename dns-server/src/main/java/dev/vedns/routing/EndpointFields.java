@@ -1,5 +1,6 @@
 package dev.vedns.routing;
 
+import java.util.HashSet;
 import java.util.List;
 
 /**
@@ -31,40 +32,43 @@ final class EndpointFields {
         }
     }
 
-    /** The shape of {@code members}: absent (when allowed) or exactly one name. */
+    /** The shape of {@code members}: absent (when allowed) or at least one name, each once. */
     static void checkMembers(List<String> members, boolean required, List<FieldError> errors) {
         if (members == null) {
             if (required) {
                 errors.add(new FieldError("members", "required", "members is required: name the reader's target server."));
             }
-        } else if (members.size() != 1) {
+        } else if (members.isEmpty()) {
             errors.add(new FieldError("members", "size",
-                    "members must name exactly one server: the reader's target (it names " + members.size() + ")."));
+                    "members must name at least one server: the reader's target, or several for a pool."));
+        } else if (new HashSet<>(members).size() != members.size()) {
+            errors.add(new FieldError("members", "unique", "members names a server more than once."));
         }
     }
 
     /**
-     * The reader's target for well-shaped {@code members}: the server they name when it is the primary or one
-     * of its replicas (null, with the broken rule reported, otherwise), or the default when none is named.
+     * The reader's members for well-shaped {@code members}: the servers they name when each is the primary or one
+     * of its replicas (null, with each broken rule reported, otherwise), or the default when none is named.
      */
-    static String readerTarget(RoutingTable table, Server primary, List<String> members, List<FieldError> errors) {
+    static List<String> readerMembers(RoutingTable table, Server primary, List<String> members,
+                                      List<FieldError> errors) {
         if (members == null) {
-            return defaultReaderTarget(table, primary);
+            return List.of(defaultReaderTarget(table, primary));
         }
-        String member = members.get(0);
-        Server server = member == null ? null : table.server(member);
-        if (server == null) {
-            errors.add(new FieldError("members[0]", "existingServer",
-                    "members[0] '" + member + "' is not a registered server."));
-            return null;
+        int before = errors.size();
+        for (int i = 0; i < members.size(); i++) {
+            String member = members.get(i);
+            String field = "members[" + i + "]";
+            Server server = member == null ? null : table.server(member);
+            if (server == null) {
+                errors.add(new FieldError(field, "existingServer", field + " '" + member + "' is not a registered server."));
+            } else if (!server.primaryName().equals(primary.name())) {
+                errors.add(new FieldError(field, "memberOfReplicationSet", field + " '" + member
+                        + "' is not in the replication set of '" + primary.name()
+                        + "': choose the primary or one of its replicas."));
+            }
         }
-        if (!server.primaryName().equals(primary.name())) {
-            errors.add(new FieldError("members[0]", "memberOfReplicationSet", "members[0] '" + member
-                    + "' is not in the replication set of '" + primary.name()
-                    + "': choose the primary or one of its replicas."));
-            return null;
-        }
-        return server.name();
+        return errors.size() == before ? List.copyOf(members) : null;
     }
 
     /** A replica (the first by name) when the set has one, so reads leave the primary; the primary otherwise. */

@@ -19,12 +19,14 @@ final class ObservedRules {
         VirtualEndpoint endpoint = existing(table, command.endpointName());
         ReaderReroute reroute = command.reroute();
         if (reroute != null) {
-            Server target = table.server(reroute.target());
-            if (target == null || !target.primaryName().equals(endpoint.primaryName())) {
-                throw RoutingException.conflict("Server '" + reroute.target() + "' is not in the replication set of '"
-                        + endpoint.primaryName() + "': the reader may answer only a server of its set.");
+            for (String name : reroute.targets()) {
+                Server target = table.server(name);
+                if (target == null || !target.primaryName().equals(endpoint.primaryName())) {
+                    throw RoutingException.conflict("Server '" + name + "' is not in the replication set of '"
+                            + endpoint.primaryName() + "': the reader may answer only servers of its set.");
+                }
             }
-            if (reroute.target().equals(endpoint.readerTarget())) {
+            if (reroute.targets().equals(endpoint.readerMembers())) {
                 reroute = null;
             }
         }
@@ -44,8 +46,8 @@ final class ObservedRules {
 
     /**
      * A Forced switchover with no condition on the reader: the database has changed roles already, so the pair
-     * follows it rather than refuse. A reader that answered either of the two servers now answers the new primary,
-     * the one server known to hold every write; any other replica keeps it.
+     * follows it rather than refuse. A reader member that was the old primary is taken by the new primary, the one
+     * server known to hold every write; the members that are replicas stay.
      */
     static Outcome followObservedPrimary(RoutingTable table, FollowObservedPrimary command) {
         Server replica = RoutingRules.replicaToPromote(table, command.serverName());
@@ -54,9 +56,8 @@ final class ObservedRules {
             throw RoutingException.conflict("The replication set of '" + replica.sourceServerName()
                     + "' has no virtual endpoint pair whose writer follows the observed primary.");
         }
-        String reader = pair.readerTarget().equals(replica.name()) || pair.readerTarget().equals(pair.primaryName())
-                ? replica.name() : pair.readerTarget();
-        return new Outcome(RoutingRules.switchedOver(table, replica, reader), Effect.UPDATED);
+        return new Outcome(RoutingRules.switchedOver(table, replica,
+                pair.membersReplacing(pair.primaryName(), replica.name())), Effect.UPDATED);
     }
 
     private static VirtualEndpoint existing(RoutingTable table, String name) {

@@ -166,8 +166,7 @@ public final class RoutingRules {
         RoutingTable next = table.withoutServer(server.name());
         VirtualEndpoint endpoint = table.endpointOf(server.primaryName());
         if (endpoint != null && endpoint.readerAnswers(server.name())) {
-            next = next.withEndpoint(endpoint.withReaderTarget(endpoint.readerTarget().equals(server.name())
-                    ? endpoint.primaryName() : endpoint.readerTarget()));
+            next = next.withEndpoint(endpoint.withReaderMembers(endpoint.membersWithout(server.name())));
         }
         return new Outcome(next, Effect.DELETED);
     }
@@ -179,7 +178,7 @@ public final class RoutingRules {
         EndpointFields.checkMembers(put.members(), false, errors);
         throwIfAny(errors);
         Server primary = requirePrimaryForWrite(table, put.serverName());
-        String target = EndpointFields.readerTarget(table, primary, put.members(), errors);
+        List<String> members = EndpointFields.readerMembers(table, primary, put.members(), errors);
         throwIfAny(errors);
 
         VirtualEndpoint byName = table.endpoint(put.endpointName());
@@ -188,7 +187,7 @@ public final class RoutingRules {
                     + " the virtual endpoint pair of '" + byName.primaryName() + "'.");
         }
         if (byName != null) {
-            return changed(table, byName, put.members() == null ? null : target, put.writerFollowsObservedPrimary());
+            return changed(table, byName, put.members() == null ? null : members, put.writerFollowsObservedPrimary());
         }
         if (table.server(put.endpointName()) != null) {
             throw RoutingException.conflict("The name '" + put.endpointName() + "' is already taken in the zone by a server.");
@@ -198,7 +197,7 @@ public final class RoutingRules {
             throw RoutingException.conflict("The replication set of '" + primary.name() + "' already has the virtual"
                     + " endpoint pair '" + existing.name() + "'; a set has at most one pair.");
         }
-        return new Outcome(table.withEndpoint(new VirtualEndpoint(put.endpointName(), primary.name(), target,
+        return new Outcome(table.withEndpoint(new VirtualEndpoint(put.endpointName(), primary.name(), members,
                 Boolean.TRUE.equals(put.writerFollowsObservedPrimary()), null, null)), Effect.CREATED);
     }
 
@@ -209,17 +208,18 @@ public final class RoutingRules {
         throwIfAny(errors);
         Server primary = requirePrimaryForWrite(table, retarget.serverName());
         VirtualEndpoint endpoint = RoutingQueries.endpointOf(table, primary, retarget.endpointName());
-        String target = retarget.members() == null ? null
-                : EndpointFields.readerTarget(table, primary, retarget.members(), errors);
+        List<String> members = retarget.members() == null ? null
+                : EndpointFields.readerMembers(table, primary, retarget.members(), errors);
         throwIfAny(errors);
-        return changed(table, endpoint, target, retarget.writerFollowsObservedPrimary());
+        return changed(table, endpoint, members, retarget.writerFollowsObservedPrimary());
     }
 
-    /** An existing pair with a new reader target and option, each left as it is when null. */
-    private static Outcome changed(RoutingTable table, VirtualEndpoint endpoint, String target, Boolean follows) {
+    /** An existing pair with new reader members and option, each left as it is when null. */
+    private static Outcome changed(RoutingTable table, VirtualEndpoint endpoint, List<String> members,
+                                   Boolean follows) {
         VirtualEndpoint next = endpoint;
-        if (target != null && !target.equals(endpoint.readerTarget())) {
-            next = next.withReaderTarget(target);
+        if (members != null && !members.equals(endpoint.readerMembers())) {
+            next = next.withReaderMembers(members);
         }
         if (follows != null && follows != endpoint.writerFollowsObservedPrimary()) {
             next = next.withWriterFollowsObservedPrimary(follows);
@@ -241,14 +241,14 @@ public final class RoutingRules {
         if (promote.mode() == PromoteMode.Standalone) {
             RoutingTable next = table.withServer(replica.withRole(ReplicationRole.Primary, null));
             if (pair != null && pair.readerAnswers(replica.name())) {
-                next = next.withEndpoint(pair.withReaderTarget(pair.readerTarget().equals(replica.name())
-                        ? primary.name() : pair.readerTarget()));
+                next = next.withEndpoint(pair.withReaderMembers(pair.membersWithout(replica.name())));
             }
             return new Outcome(next, Effect.UPDATED);
         }
-        if (pair != null && !pair.readerTarget().equals(replica.name())) {
+        if (pair != null && !pair.readerMembers().contains(replica.name())) {
             throw RoutingException.conflict("The reader of virtual endpoint pair '" + pair.name() + "' targets '"
-                    + pair.readerTarget() + "', not '" + replica.name() + "': retarget the reader to '" + replica.name()
+                    + String.join("', '", pair.readerMembers()) + "', not '" + replica.name()
+                    + "': retarget the reader to '" + replica.name()
                     + "' first (PATCH its members), then promote, so reads never land on the new primary by surprise.");
         }
         if (promote.option() == PromoteOption.Planned) {
@@ -259,7 +259,8 @@ public final class RoutingRules {
                         + " has not replayed.");
             }
         }
-        return new Outcome(switchedOver(table, replica, pair == null ? null : primary.name()), Effect.UPDATED);
+        return new Outcome(switchedOver(table, replica,
+                pair == null ? null : pair.membersReplacing(replica.name(), primary.name())), Effect.UPDATED);
     }
 
     /** The server a promotion names, refused unless it is a replica. */
@@ -273,9 +274,9 @@ public final class RoutingRules {
 
     /**
      * The table after {@code replica} took over its set: the old primary and every sibling replicate from it,
-     * and the set's pair (if any) writes to it and reads from {@code readerTarget}.
+     * and the set's pair (if any) writes to it and reads from {@code readerMembers}.
      */
-    static RoutingTable switchedOver(RoutingTable table, Server replica, String readerTarget) {
+    static RoutingTable switchedOver(RoutingTable table, Server replica, List<String> readerMembers) {
         Server primary = table.server(replica.sourceServerName());
         RoutingTable next = table.withServer(replica.withRole(ReplicationRole.Primary, null))
                 .withServer(primary.withRole(ReplicationRole.AsyncReplica, replica.name()));
@@ -286,7 +287,7 @@ public final class RoutingRules {
         }
         VirtualEndpoint pair = table.endpointOf(primary.name());
         if (pair != null) {
-            next = next.withEndpoint(pair.afterPromotion(replica.name(), readerTarget));
+            next = next.withEndpoint(pair.afterPromotion(replica.name(), readerMembers));
         }
         return next;
     }

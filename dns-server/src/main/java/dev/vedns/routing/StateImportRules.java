@@ -105,7 +105,7 @@ final class StateImportRules {
             EndpointFields.checkMembers(item.members(), false, broken);
             boolean membersShaped = broken.size() == beforeMembers;
             Server primary = item.serverName() == null ? null : servers.server(item.serverName());
-            String target = null;
+            List<String> members = null;
             if (primary == null || !primary.isPrimary()) {
                 broken.add(new FieldError("serverName", "existingPrimary", "serverName '" + item.serverName()
                         + "' is not a Primary listed in this document."));
@@ -116,12 +116,12 @@ final class StateImportRules {
                             + primary.name() + "' already has the pair '" + other + "'; a set has at most one."));
                 }
                 if (membersShaped) {
-                    target = EndpointFields.readerTarget(servers, primary, item.members(), broken);
+                    members = EndpointFields.readerMembers(servers, primary, item.members(), broken);
                 }
             }
             if (broken.isEmpty()) {
                 names.add(item.name());
-                endpoints.add(new VirtualEndpoint(item.name(), primary.name(), target,
+                endpoints.add(new VirtualEndpoint(item.name(), primary.name(), members,
                         Boolean.TRUE.equals(item.writerFollowsObservedPrimary()), null, null));
             }
             place(broken, "virtualEndpoints[" + i + "].", errors);

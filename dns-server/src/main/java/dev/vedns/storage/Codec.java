@@ -31,14 +31,16 @@ import java.util.Map;
  * The binary form of journal records and checkpoints: every field in a fixed order, and every kind and enum
  * written as an explicit tag, so renaming or reordering a Java type never changes a file. Version 2 adds the
  * actor of each event and the API's tokens; version 3 a server's probe and a pair's option, reroute and role
- * mismatch. Versions 1 and 2 are still read (their events predate actors: anonymous; their pairs and servers
- * have the defaults).
+ * mismatch; version 4 a reader's several members (a pool) and a reroute's several targets. Versions 1 to 3 are
+ * still read (their events predate actors: anonymous; their pairs and servers have the defaults; their readers
+ * have one member).
  */
 final class Codec {
 
-    private static final int VERSION = 3;
+    private static final int VERSION = 4;
     private static final int FIRST_VERSION = 1;
     private static final int PROBES_VERSION = 3;
+    private static final int POOLS_VERSION = 4;
     private static final int PUT_SERVER = 1;
     private static final int REMOVE_SERVER = 2;
     private static final int PUT_ENDPOINT = 3;
@@ -322,12 +324,12 @@ final class Codec {
     private static void writeEndpoint(DataOutputStream out, VirtualEndpoint endpoint) throws IOException {
         out.writeUTF(endpoint.name());
         out.writeUTF(endpoint.primaryName());
-        out.writeUTF(endpoint.readerTarget());
+        writeStrings(out, endpoint.readerMembers());
         out.writeBoolean(endpoint.writerFollowsObservedPrimary());
         ReaderReroute reroute = endpoint.reroute();
         out.writeBoolean(reroute != null);
         if (reroute != null) {
-            out.writeUTF(reroute.target());
+            writeStrings(out, reroute.targets());
             out.writeUTF(reroute.reason());
         }
         writeNullable(out, endpoint.roleMismatch());
@@ -336,13 +338,18 @@ final class Codec {
     private static VirtualEndpoint readEndpoint(DataInputStream in, int version) throws IOException {
         String name = in.readUTF();
         String primary = in.readUTF();
-        String reader = in.readUTF();
+        List<String> members = readServerNames(in, version);
         if (version < PROBES_VERSION) {
-            return new VirtualEndpoint(name, primary, reader);
+            return new VirtualEndpoint(name, primary, members, false, null, null);
         }
         boolean follows = in.readBoolean();
-        ReaderReroute reroute = in.readBoolean() ? new ReaderReroute(in.readUTF(), in.readUTF()) : null;
-        return new VirtualEndpoint(name, primary, reader, follows, reroute, readNullable(in));
+        ReaderReroute reroute = in.readBoolean() ? new ReaderReroute(readServerNames(in, version), in.readUTF()) : null;
+        return new VirtualEndpoint(name, primary, members, follows, reroute, readNullable(in));
+    }
+
+    /** A reader's members or a reroute's targets: one name before pools, a list since. */
+    private static List<String> readServerNames(DataInputStream in, int version) throws IOException {
+        return version < POOLS_VERSION ? List.of(in.readUTF()) : readStrings(in);
     }
 
     private static void writeEvent(DataOutputStream out, RoutingEvent event) throws IOException {

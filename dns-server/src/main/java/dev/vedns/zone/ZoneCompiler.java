@@ -160,16 +160,29 @@ public final class ZoneCompiler {
         return cname(ZoneNames.child(endpoint.name(), writers), endpoint.primaryName(), servers);
     }
 
+    /** One CNAME for one target; a pool's name answers a CNAME to each of its targets in turn. */
     private ZoneNode reader(VirtualEndpoint endpoint, Map<String, ZoneNode> servers) {
-        return cname(ZoneNames.child(endpoint.name(), readers), endpoint.effectiveReaderTarget(), servers);
+        Name owner = ZoneNames.child(endpoint.name(), readers);
+        List<String> targets = endpoint.effectiveReaderTargets();
+        if (targets.size() == 1) {
+            return cname(owner, targets.get(0), servers);
+        }
+        List<ZoneNode> members = new ArrayList<>(targets.size());
+        for (String target : targets) {
+            members.add(cname(owner, target, servers, settings.poolTtl()));
+        }
+        return ZoneNode.pool(owner, members);
+    }
+
+    private ZoneNode cname(Name owner, String target, Map<String, ZoneNode> servers) {
+        return cname(owner, target, servers, settings.endpointTtl());
     }
 
     /** The CNAME's target is the server's own name object when {@code servers} has it, a new one otherwise. */
-    private ZoneNode cname(Name owner, String target, Map<String, ZoneNode> servers) {
+    private ZoneNode cname(Name owner, String target, Map<String, ZoneNode> servers, Duration ttl) {
         ZoneNode server = servers.get(target);
         Name targetName = server == null ? ZoneNames.server(target, origin) : server.name();
-        return new ZoneNode(owner, List.of(List.of(new CNAMERecord(owner, DClass.IN, seconds(settings.endpointTtl()),
-                targetName))));
+        return new ZoneNode(owner, List.of(List.of(new CNAMERecord(owner, DClass.IN, seconds(ttl), targetName))));
     }
 
     /** A name with nothing of its own but names below it (RFC 8020): NODATA, not NXDOMAIN. */

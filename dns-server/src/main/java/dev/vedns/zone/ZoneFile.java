@@ -37,8 +37,16 @@ public final class ZoneFile {
         }
         names.sort(null);
         for (Name name : names) {
-            for (Record record : zone.node(name).all()) {
+            List<ZoneNode> alternatives = zone.node(name).alternatives();
+            for (Record record : alternatives.get(0).all()) {
                 appendLine(out, record);
+            }
+            // A name may hold one CNAME: a pool's other members, which DNS answers in turn, are noted only.
+            for (ZoneNode alternative : alternatives.subList(1, alternatives.size())) {
+                for (Record record : alternative.all()) {
+                    out.append("; in turn: ");
+                    appendLine(out, record);
+                }
             }
         }
         return out.toString();

@@ -10,7 +10,8 @@ import org.xbill.DNS.Record;
 /**
  * The RRsets at one owner name; a node without RRsets is an empty non-terminal. Immutable once compiled, but
  * for a cache of finished answers that the fast path fills on first use (see {@code FastPath}). Kept compact:
- * a zone of 100,000 pairs has 400,000 of these.
+ * a zone of 100,000 pairs has 400,000 of these. A pooled reader's name is a node that answers as one of its
+ * alternatives in turn ({@link #inTurn}), each a node of its own with its own cached answers.
  */
 public final class ZoneNode {
 
@@ -25,6 +26,12 @@ public final class ZoneNode {
     private final int[] types;
     private final List<Record>[] rrsets;
     private volatile AtomicReferenceArray<byte[]> answers;
+    private final ZoneNode[] alternatives;
+    /**
+     * The next alternative; shared by the event loops without a lock or a barrier: two of them may now and then
+     * hand out the same one, and the spread stays even.
+     */
+    private int turn;
 
     @SuppressWarnings("unchecked")
     ZoneNode(Name name, List<List<Record>> rrsets) {
@@ -36,6 +43,37 @@ public final class ZoneNode {
             this.rrsets[i] = List.copyOf(rrsets.get(i));
             this.types[i] = this.rrsets[i].get(0).getType();
         }
+        this.alternatives = null;
+    }
+
+    /** A name answered as each of {@code alternatives} in turn; each has this name as its owner. */
+    static ZoneNode pool(Name name, List<ZoneNode> alternatives) {
+        return new ZoneNode(name, alternatives.toArray(ZoneNode[]::new));
+    }
+
+    @SuppressWarnings("unchecked")
+    private ZoneNode(Name name, ZoneNode[] alternatives) {
+        this.name = name;
+        this.key = name.toWireCanonical();
+        this.types = NO_TYPES;
+        this.rrsets = new List[0];
+        this.alternatives = alternatives;
+    }
+
+    /** The node to answer from now: this one, or the next of its alternatives. */
+    public ZoneNode inTurn() {
+        ZoneNode[] all = alternatives;
+        if (all == null) {
+            return this;
+        }
+        int next = turn;
+        turn = next + 1 >= all.length ? 0 : next + 1;
+        return all[next < all.length ? next : 0];
+    }
+
+    /** Every alternative, in their order (this node alone when it has none): what a zone file lists. */
+    public List<ZoneNode> alternatives() {
+        return alternatives == null ? List.of(this) : List.of(alternatives);
     }
 
     public Name name() {

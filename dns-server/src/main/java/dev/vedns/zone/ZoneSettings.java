@@ -12,12 +12,13 @@ import org.xbill.DNS.Name;
  * @param hostmaster    the SOA RNAME, absolute
  * @param nsAddresses   A/AAAA of {@code ns1.<zone>}, the only NS
  * @param endpointTtl   TTL of the writer/reader CNAMEs: short, so clients follow a switchover quickly
+ * @param poolTtl       TTL of a pooled reader's CNAMEs: shorter, so caching resolvers do not pin one member
  * @param serverTtl     TTL of the servers' A/AAAA records
  * @param negativeTtl   SOA MINIMUM: how long resolvers may cache NXDOMAIN/NODATA (RFC 2308)
  * @param apexTtl       TTL of the SOA and NS records
  */
 public record ZoneSettings(Name origin, Name hostmaster, List<InetAddress> nsAddresses, Duration endpointTtl,
-                           Duration serverTtl, Duration negativeTtl, Duration apexTtl) {
+                           Duration poolTtl, Duration serverTtl, Duration negativeTtl, Duration apexTtl) {
 
     public ZoneSettings {
         if (!origin.isAbsolute() || !hostmaster.isAbsolute()) {

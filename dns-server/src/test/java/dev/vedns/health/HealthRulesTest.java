@@ -16,6 +16,8 @@ import dev.vedns.routing.RoutingCommand;
 import dev.vedns.routing.RoutingException;
 import dev.vedns.routing.VirtualEndpoint;
 import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.xbill.DNS.CNAMERecord;
@@ -70,7 +72,7 @@ class HealthRulesTest {
         assertEquals("pg-b", event.targets().get(0).before());
         assertEquals("pg-c", event.targets().get(0).after());
         assertTrue(event.details().get("reason").contains("'pg-b' is Unhealthy"), event.details().toString());
-        assertEquals("pg-b", endpoint().readerTarget(), "the user's choice is kept");
+        assertEquals(List.of("pg-b"), endpoint().readerMembers(), "the user's choice is kept");
     }
 
     @Test
@@ -127,6 +129,32 @@ class HealthRulesTest {
         assertNull(endpoint().reroute());
         probes.round();
         assertEquals("pg-a", reader());
+    }
+
+    @Test
+    void aPoolDropsAStoppedMemberAfterFallProbesAndTakesItBackAfterRise() {
+        engine.apply(new RoutingCommand.PatchEndpoint("pg-a", "app", List.of("pg-b", "pg-c")));
+        probes.down("pg-c").round();
+        assertEquals(List.of("pg-b", "pg-c"), endpoint().effectiveReaderTargets(), "one failed probe is not yet fall");
+        probes.round();
+        assertEquals(List.of("pg-b"), endpoint().effectiveReaderTargets());
+        assertEquals(List.of("pg-b"), dnsReaders(4), "every answer names the member left");
+        assertTrue(endpoint().reroute().reason().contains("'pg-c' is Unhealthy"), endpoint().reroute().reason());
+        allWell();
+        probes.round();
+        assertEquals(List.of("pg-b"), endpoint().effectiveReaderTargets(), "one good probe is not yet rise");
+        probes.round();
+        assertNull(endpoint().reroute());
+        assertEquals(List.of("pg-b", "pg-c"), dnsReaders(4));
+        assertEquals("ReaderRestored", lastEvent().kind());
+    }
+
+    @Test
+    void aPoolWithNoMemberFitAnswersThePrimary() {
+        engine.apply(new RoutingCommand.PatchEndpoint("pg-a", "app", List.of("pg-b", "pg-c")));
+        probes.down("pg-b").replica("pg-c", 1, 100 * MB - 64 * MB).rounds(2);
+        assertEquals(List.of("pg-a"), endpoint().effectiveReaderTargets());
+        assertEquals("pg-a", dnsReader());
     }
 
     @Test
@@ -241,11 +269,20 @@ class HealthRulesTest {
     }
 
     private String reader() {
-        return endpoint().effectiveReaderTarget();
+        return endpoint().effectiveReaderTargets().get(0);
     }
 
     private String dnsReader() {
         return cnameTarget("app.reader.postgres.internal.");
+    }
+
+    /** The distinct targets of {@code count} reader answers in a row, sorted. */
+    private List<String> dnsReaders(int count) {
+        SortedSet<String> seen = new TreeSet<>();
+        for (int i = 0; i < count; i++) {
+            seen.add(dnsReader());
+        }
+        return List.copyOf(seen);
     }
 
     private String dnsWriter() {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vedns.routing.RoutingCommand.DeleteEndpoint;
 import dev.vedns.routing.RoutingCommand.DeleteServer;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class DeletionTest {
@@ -19,13 +20,13 @@ class DeletionTest {
     void deletingTheReadersTargetMovesTheReaderToThePrimary() {
         rules.apply(new DeleteServer("pg-replica-a"));
         assertNull(rules.table().server("pg-replica-a"));
-        assertEquals("pg-main", rules.table().endpoint("mydb").readerTarget());
+        assertEquals(List.of("pg-main"), rules.table().endpoint("mydb").readerMembers());
     }
 
     @Test
     void deletingAnotherReplicaLeavesTheReaderAlone() {
         rules.apply(new DeleteServer("pg-replica-b"));
-        assertEquals("pg-replica-a", rules.table().endpoint("mydb").readerTarget());
+        assertEquals(List.of("pg-replica-a"), rules.table().endpoint("mydb").readerMembers());
     }
 
     @Test

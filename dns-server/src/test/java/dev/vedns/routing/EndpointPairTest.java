@@ -19,19 +19,19 @@ class EndpointPairTest {
         rules.replica("pg-replica-b", "pg-main").replica("pg-replica-a", "pg-main").pair("pg-main", "mydb");
         VirtualEndpoint pair = rules.table().endpoint("mydb");
         assertEquals("pg-main", pair.primaryName());
-        assertEquals("pg-replica-a", pair.readerTarget());
+        assertEquals(List.of("pg-replica-a"), pair.readerMembers());
     }
 
     @Test
     void theReaderDefaultsToThePrimaryWhenTheSetHasNoReplica() {
         rules.pair("pg-main", "mydb");
-        assertEquals("pg-main", rules.table().endpoint("mydb").readerTarget());
+        assertEquals(List.of("pg-main"), rules.table().endpoint("mydb").readerMembers());
     }
 
     @Test
     void addingAReplicaLaterDoesNotMoveTheReader() {
         rules.pair("pg-main", "mydb").replica("pg-replica-a", "pg-main");
-        assertEquals("pg-main", rules.table().endpoint("mydb").readerTarget());
+        assertEquals(List.of("pg-main"), rules.table().endpoint("mydb").readerMembers());
     }
 
     @Test
@@ -39,17 +39,17 @@ class EndpointPairTest {
         rules.replica("pg-replica-a", "pg-main").replica("pg-replica-b", "pg-main");
         assertEquals(Outcome.Effect.CREATED,
                 rules.apply(new PutEndpoint("pg-main", "mydb", "ReadWrite", List.of("pg-replica-b"))).effect());
-        assertEquals("pg-replica-b", rules.table().endpoint("mydb").readerTarget());
+        assertEquals(List.of("pg-replica-b"), rules.table().endpoint("mydb").readerMembers());
     }
 
     @Test
     void theReaderMayTargetThePrimary() {
         rules.replica("pg-replica-a", "pg-main").pair("pg-main", "mydb", "pg-main");
-        assertEquals("pg-main", rules.table().endpoint("mydb").readerTarget());
+        assertEquals(List.of("pg-main"), rules.table().endpoint("mydb").readerMembers());
     }
 
     @Test
-    void membersMustBeOneServerOfTheSet() {
+    void membersMustBeServersOfTheSetEachOnce() {
         rules.primary("pg-other", "10.0.0.7").replica("pg-other-replica", "pg-other");
         FieldError unknown = Rules.only(rules.refused(INVALID, new PutEndpoint("pg-main", "mydb", "ReadWrite", List.of("pg-ghost"))));
         assertEquals("members[0]", unknown.field());
@@ -59,11 +59,15 @@ class EndpointPairTest {
                 new PutEndpoint("pg-main", "mydb", "ReadWrite", List.of("pg-other-replica"))));
         assertEquals("memberOfReplicationSet", foreign.rule());
 
-        FieldError two = Rules.only(rules.refused(INVALID,
+        FieldError twice = Rules.only(rules.refused(INVALID,
                 new PutEndpoint("pg-main", "mydb", "ReadWrite", List.of("pg-main", "pg-main"))));
-        assertEquals("members", two.field());
-        assertEquals("size", two.rule());
-        rules.refused(INVALID, new PutEndpoint("pg-main", "mydb", "ReadWrite", List.of()));
+        assertEquals("members", twice.field());
+        assertEquals("unique", twice.rule());
+        assertEquals("size", Rules.only(rules.refused(INVALID,
+                new PutEndpoint("pg-main", "mydb", "ReadWrite", List.of()))).rule());
+        FieldError second = Rules.only(rules.refused(INVALID,
+                new PutEndpoint("pg-main", "mydb", "ReadWrite", List.of("pg-main", "pg-other"))));
+        assertEquals("members[1]", second.field());
     }
 
     @Test
@@ -115,6 +119,6 @@ class EndpointPairTest {
         assertEquals(Outcome.Effect.UNCHANGED, rules.apply(new PutEndpoint("pg-main", "mydb", "ReadWrite", null)).effect());
         assertEquals(Outcome.Effect.UPDATED,
                 rules.apply(new PutEndpoint("pg-main", "mydb", "ReadWrite", List.of("pg-main"))).effect());
-        assertEquals("pg-main", rules.table().endpoint("mydb").readerTarget());
+        assertEquals(List.of("pg-main"), rules.table().endpoint("mydb").readerMembers());
     }
 }

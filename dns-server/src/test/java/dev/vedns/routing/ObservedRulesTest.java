@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import dev.vedns.routing.RoutingCommand.DeleteServer;
 import dev.vedns.routing.RoutingCommand.FollowObservedPrimary;
 import dev.vedns.routing.RoutingCommand.RerouteReader;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The changes the probes ask for are held to the table as it is now, as strictly as a user's. */
@@ -22,7 +23,7 @@ class ObservedRulesTest {
         rules.refused(CONFLICT, new RerouteReader("mydb", new ReaderReroute("pg-other", "down")));
         rules.refused(NOT_FOUND, new RerouteReader("otherdb", new ReaderReroute("pg-main", "down")));
         rules.apply(new RerouteReader("mydb", new ReaderReroute("pg-replica-b", "down")));
-        assertEquals("pg-replica-b", rules.table().endpoint("mydb").effectiveReaderTarget());
+        assertEquals(List.of("pg-replica-b"), rules.table().endpoint("mydb").effectiveReaderTargets());
     }
 
     @Test
@@ -38,7 +39,7 @@ class ObservedRulesTest {
         rules.apply(new DeleteServer("pg-replica-b"));
         VirtualEndpoint pair = rules.table().endpoint("mydb");
         assertNull(pair.reroute());
-        assertEquals("pg-replica-a", pair.effectiveReaderTarget());
+        assertEquals(List.of("pg-replica-a"), pair.effectiveReaderTargets());
     }
 
     @Test
@@ -49,7 +50,7 @@ class ObservedRulesTest {
         rules.apply(new FollowObservedPrimary("pg-replica-b", "seen"));
         VirtualEndpoint pair = rules.table().endpoint("mydb");
         assertEquals("pg-replica-b", pair.primaryName());
-        assertEquals("pg-replica-a", pair.readerTarget(), "a reader on another replica keeps it");
+        assertEquals(List.of("pg-replica-a"), pair.readerMembers(), "a reader on another replica keeps it");
         assertEquals("pg-replica-b", rules.table().server("pg-main").sourceServerName());
     }
 }

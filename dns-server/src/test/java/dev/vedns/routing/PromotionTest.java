@@ -32,7 +32,7 @@ class PromotionTest {
         rules.apply(Promote.of("pg-replica-b", "Switchover", "Planned"));
         VirtualEndpoint pair = rules.table().endpoint("mydb");
         assertEquals("pg-replica-b", pair.primaryName());
-        assertEquals("pg-main", pair.readerTarget());
+        assertEquals(List.of("pg-main"), pair.readerMembers());
     }
 
     @Test
@@ -68,7 +68,7 @@ class PromotionTest {
         rules.apply(Promote.of("pg-replica-b", "Standalone", "Planned"));
         VirtualEndpoint pair = rules.table().endpoint("mydb");
         assertEquals("pg-main", pair.primaryName());
-        assertEquals("pg-main", pair.readerTarget());
+        assertEquals(List.of("pg-main"), pair.readerMembers());
         Server independent = rules.table().server("pg-replica-b");
         assertEquals(ReplicationRole.Primary, independent.role());
         assertNull(rules.table().endpointOf("pg-replica-b"));
@@ -80,11 +80,11 @@ class PromotionTest {
     void standaloneLeavesAReaderOnThePrimaryOrAnotherReplicaAlone() {
         rules.pair("pg-main", "mydb", "pg-main");
         rules.apply(Promote.of("pg-replica-b", "Standalone", "Forced"));
-        assertEquals("pg-main", rules.table().endpoint("mydb").readerTarget());
+        assertEquals(List.of("pg-main"), rules.table().endpoint("mydb").readerMembers());
 
         rules.apply(new RoutingCommand.PatchEndpoint("pg-main", "mydb", List.of("pg-replica-a")));
         rules.apply(Promote.of("pg-replica-c", "Standalone", "Forced"));
-        assertEquals("pg-replica-a", rules.table().endpoint("mydb").readerTarget());
+        assertEquals(List.of("pg-replica-a"), rules.table().endpoint("mydb").readerMembers());
         assertEquals("pg-main", rules.table().endpoint("mydb").primaryName());
     }
 
@@ -95,7 +95,7 @@ class PromotionTest {
         rules.apply(Promote.of("pg-main", null, null));
         VirtualEndpoint pair = rules.table().endpoint("mydb");
         assertEquals("pg-main", pair.primaryName());
-        assertEquals("pg-replica-a", pair.readerTarget());
+        assertEquals(List.of("pg-replica-a"), pair.readerMembers());
         assertEquals("pg-main", rules.table().server("pg-replica-c").sourceServerName());
     }
 

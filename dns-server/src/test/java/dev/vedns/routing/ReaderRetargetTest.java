@@ -20,7 +20,7 @@ class ReaderRetargetTest {
             assertEquals(Outcome.Effect.UPDATED,
                     rules.apply(new PatchEndpoint("pg-main", "mydb", List.of(target))).effect());
             VirtualEndpoint pair = rules.table().endpoint("mydb");
-            assertEquals(target, pair.readerTarget());
+            assertEquals(List.of(target), pair.readerMembers());
             assertEquals("pg-main", pair.primaryName());
         }
     }
@@ -37,7 +37,7 @@ class ReaderRetargetTest {
         assertEquals(Outcome.Effect.UPDATED,
                 rules.apply(new PatchEndpoint("pg-main", "mydb", null, null, true)).effect());
         assertEquals(true, rules.table().endpoint("mydb").writerFollowsObservedPrimary());
-        assertEquals("pg-replica-a", rules.table().endpoint("mydb").readerTarget());
+        assertEquals(List.of("pg-replica-a"), rules.table().endpoint("mydb").readerMembers());
         assertEquals(serial, rules.serial(), "the option moves no name");
         assertEquals(Outcome.Effect.UNCHANGED,
                 rules.apply(new PatchEndpoint("pg-main", "mydb", null, null, true)).effect());
@@ -58,7 +58,7 @@ class ReaderRetargetTest {
                 List.of("pg-replica-a"))));
         assertEquals("endpointType", error.field());
         assertEquals("oneOf", error.rule());
-        assertEquals("pg-main", rules.table().endpoint("mydb").readerTarget());
+        assertEquals(List.of("pg-main"), rules.table().endpoint("mydb").readerMembers());
     }
 
     @Test

@@ -15,6 +15,8 @@ import dev.vedns.engine.RoutingEngine;
 import dev.vedns.zone.ZoneNames;
 import dev.vedns.zone.ZoneSnapshot;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Supplier;
 import org.xbill.DNS.Name;
@@ -89,11 +91,18 @@ final class Rules {
         });
         List<byte[]> answers = new ArrayList<>();
         for (Name name : names) {
+            // A pool answers its members in turn: as many questions as it has members see each once.
+            int turns = zone.node(name) == null ? 1 : zone.node(name).alternatives().size();
             for (int type : new int[] {Type.A, Type.AAAA, Type.SOA}) {
                 byte[] query = Queries.query(name.toString(), type).toWire();
                 query[0] = 0;
                 query[1] = 1;
-                answers.add(Responder.answer(query, zone, Transport.UDP));
+                List<byte[]> inTurn = new ArrayList<>();
+                for (int turn = 0; turn < turns; turn++) {
+                    inTurn.add(Responder.answer(query, zone, Transport.UDP));
+                }
+                inTurn.sort(Comparator.comparing(Arrays::toString));
+                answers.addAll(inTurn);
             }
         }
         return answers;

@@ -135,13 +135,31 @@ class RestartRecoveryTest {
         StoredFleet replayed = new StoredFleet(directory);
         assertEquals(before, State.of(replayed), "from the journal");
         VirtualEndpoint endpoint = replayed.engine.table().endpoint("mydb");
-        assertEquals("pg-main", endpoint.effectiveReaderTarget());
+        assertEquals(List.of("pg-main"), endpoint.effectiveReaderTargets());
         assertTrue(endpoint.writerFollowsObservedPrimary());
         assertEquals(new ServerProbe(ProbeType.tcp, 6432), replayed.engine.table().server("pg-replica-1").probe());
         replayed.stop();
         try (StoredFleet fleet = new StoredFleet(directory)) {
             assertEquals(0, fleet.vedns.replayed());
             assertEquals(before, State.of(fleet), "from the checkpoint");
+        }
+    }
+
+    @Test
+    void aPooledReaderAndItsRerouteSurviveARestart() throws Exception {
+        RoutingTable before;
+        try (StoredFleet fleet = new StoredFleet(directory).changes(3)) {
+            fleet.engine.apply(new RoutingCommand.PutServer("pg-replica-2", "AsyncReplica", "pg-main",
+                    List.of("10.0.0.7")));
+            fleet.engine.apply(new RoutingCommand.PatchEndpoint("pg-main", "mydb",
+                    List.of("pg-replica-1", "pg-replica-2")));
+            fleet.engine.apply(new RoutingCommand.RerouteReader("mydb",
+                    new ReaderReroute(List.of("pg-replica-2"), "'pg-replica-1' is Unhealthy: connection refused")));
+            before = fleet.engine.table();
+        }
+        try (StoredFleet fleet = new StoredFleet(directory)) {
+            assertEquals(before, fleet.engine.table());
+            assertEquals(List.of("pg-replica-1", "pg-replica-2"), fleet.engine.table().endpoint("mydb").readerMembers());
         }
     }
 

@@ -36,7 +36,7 @@ public class EngineFactory {
                 : absoluteName("vedns.hostmaster", config.getHostmaster());
         VednsConfiguration.Ttl ttl = config.getTtl();
         return new ZoneSettings(origin, hostmaster, nsAddresses(config.getDns().getNsAddresses()),
-                ttl.getEndpoint(), ttl.getServer(), ttl.getNegative(), ttl.getApex());
+                ttl.getEndpoint(), ttl.getPool(), ttl.getServer(), ttl.getNegative(), ttl.getApex());
     }
 
     /**

@@ -485,6 +485,7 @@ public class VednsConfiguration {
     @ConfigurationProperties("ttl")
     public static class Ttl {
         private Duration endpoint = Duration.ofSeconds(5);
+        private Duration pool = Duration.ofSeconds(1);
         private Duration server = Duration.ofSeconds(30);
         private Duration negative = Duration.ofSeconds(30);
         private Duration apex = Duration.ofHours(1);
@@ -495,6 +496,15 @@ public class VednsConfiguration {
 
         public void setEndpoint(Duration endpoint) {
             this.endpoint = endpoint;
+        }
+
+        /** A pooled reader's CNAMEs: shorter, so that caching resolvers do not pin one member. */
+        public Duration getPool() {
+            return pool;
+        }
+
+        public void setPool(Duration pool) {
+            this.pool = pool;
         }
 
         public Duration getServer() {

@@ -16,10 +16,13 @@ public record EndpointResource(String name, String serverName, String endpointTy
 
     /**
      * One name: {@code target} is the server chosen for it, {@code effectiveTarget} the one DNS answers now, and
-     * {@code reason} (present only when the two differ) why the probes moved it.
+     * {@code reason} (present only when the two differ) why the probes moved it. A pooled reader also lists all
+     * its chosen {@code targets} and the {@code effectiveTargets} DNS answers in turn; its {@code target} and
+     * {@code effectiveTarget} are the first of each.
      */
     @Serdeable
     public record Target(String fqdn, String target, String targetFqdn, String effectiveTarget,
-                         String effectiveTargetFqdn, @Nullable String reason) {
+                         String effectiveTargetFqdn, @Nullable String reason, @Nullable List<String> targets,
+                         @Nullable List<String> effectiveTargets) {
     }
 }
