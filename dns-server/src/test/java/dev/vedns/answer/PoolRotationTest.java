@@ -6,18 +6,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vedns.Fleet;
 import dev.vedns.Queries;
+import dev.vedns.routing.RoutingCommand;
+import dev.vedns.zone.AnswerSlots;
+import dev.vedns.zone.ZoneNode;
 import dev.vedns.zone.ZoneSnapshot;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.xbill.DNS.CNAMERecord;
+import org.xbill.DNS.EDNSOption;
+import org.xbill.DNS.GenericEDNSOption;
 import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
 import org.xbill.DNS.OPTRecord;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.Section;
 import org.xbill.DNS.Type;
-import org.xbill.DNS.EDNSOption;
-import org.xbill.DNS.GenericEDNSOption;
 
 /**
  * A pooled reader answers each of its members in turn, on the fast path and on the general one: each answer is
@@ -69,8 +75,23 @@ class PoolRotationTest {
     }
 
     @Test
+    void eachMembersCachedAnswerNamesThatMember() {
+        ZoneSnapshot zone = fleet.engine().get();
+        for (int i = 0; i < 6; i++) {
+            Responder.answer(query(READER, Type.A).toWire(), zone, Transport.UDP);
+        }
+        for (ZoneNode member : zone.node(Name.fromConstantString(READER)).alternatives()) {
+            String target = ((CNAMERecord) member.rrset(Type.CNAME).get(0)).getTarget().getLabelString(0);
+            String cached = new String(member.answer(AnswerSlots.of(Type.A)), StandardCharsets.ISO_8859_1);
+            for (String other : List.of("pg-b", "pg-c", "pg-d")) {
+                assertEquals(other.equals(target), cached.contains(other), target + "'s answer names " + other + "?");
+            }
+        }
+    }
+
+    @Test
     void aPoolOfOneIsAnOrdinaryReaderWithTheEndpointTtl() {
-        fleet.engine().apply(new dev.vedns.routing.RoutingCommand.PatchEndpoint("pg-a", "app", List.of("pg-c")));
+        fleet.engine().apply(new RoutingCommand.PatchEndpoint("pg-a", "app", List.of("pg-c")));
         List<Record> answer = Queries.ask(fleet.engine().get(), query(READER, Type.CNAME)).getSection(Section.ANSWER);
         assertEquals(List.of(READER + "\t5\tIN\tCNAME\tpg-c.postgres.internal."),
                 answer.stream().map(Record::toString).toList());
