@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vedns.api.Api;
+import dev.vedns.api.Dns;
 import dev.vedns.api.VednsUnderTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -13,12 +14,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xbill.DNS.Master;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
+import org.xbill.DNS.Section;
 import org.xbill.DNS.Type;
 
 /** GET /api/v1/zone is a master file that kzonecheck accepts and that holds exactly what DNS answers. */
@@ -27,6 +31,8 @@ class ZoneExportTest {
 
     @Inject
     VednsUnderTest vedns;
+
+    private static final String POOL = "pooldb.reader.postgres.internal.";
 
     @TempDir
     Path directory;
@@ -54,7 +60,10 @@ class ZoneExportTest {
             for (Record record = master.nextRecord(); record != null; record = master.nextRecord()) {
                 records++;
                 String line = record.toString();
-                List<String> answer = vedns.dns().answer(record.getName().toString(), record.getType());
+                String owner = record.getName().toString();
+                // The pool's exported CNAME is its first member; DNS names each member in turn.
+                List<String> answer = owner.equals(POOL) ? inTurn(vedns, owner, record.getType())
+                        : vedns.dns().answer(owner, record.getType());
                 assertTrue(answer.contains(line), line + " is exported but DNS answers " + answer);
             }
             assertEquals(countRecords(vedns), records);
@@ -66,7 +75,8 @@ class ZoneExportTest {
         int count = 0;
         for (String owner : List.of("postgres.internal.", "ns1.postgres.internal.", "pg-main.postgres.internal.",
                 "pg-replica-1.postgres.internal.", "pg-replica-2.postgres.internal.", "pg-orders.postgres.internal.",
-                "pg-c.postgres.internal.", "pg-c-r.postgres.internal.", "pg-big.postgres.internal.")) {
+                "pg-c.postgres.internal.", "pg-c-r.postgres.internal.", "pg-big.postgres.internal.",
+                "pg-pool.postgres.internal.", "pg-pool-r1.postgres.internal.", "pg-pool-r2.postgres.internal.")) {
             for (int type : new int[] {Type.SOA, Type.NS, Type.A, Type.AAAA}) {
                 count += vedns.dns().answer(owner, type).stream().filter(line -> line.startsWith(owner)).count();
             }
@@ -76,6 +86,18 @@ class ZoneExportTest {
             assertEquals(1, vedns.dns().answer(pair + ".writer.postgres.internal.", Type.CNAME).size());
             assertEquals(1, vedns.dns().answer(pair + ".reader.postgres.internal.", Type.CNAME).size());
         }
+        count += 2;
+        assertEquals(1, vedns.dns().answer("pooldb.writer.postgres.internal.", Type.CNAME).size());
+        assertEquals(2, inTurn(vedns, POOL, Type.CNAME).size(), "one CNAME per answer, each member in turn");
         return count;
+    }
+
+    /** The answer lines of a pool of two over four questions: each member's CNAME. */
+    private static List<String> inTurn(VednsUnderTest vedns, String name, int type) throws Exception {
+        Set<String> lines = new TreeSet<>();
+        for (int i = 0; i < 4; i++) {
+            lines.addAll(Dns.lines(vedns.dns().udp(name, type), Section.ANSWER));
+        }
+        return List.copyOf(lines);
     }
 }
