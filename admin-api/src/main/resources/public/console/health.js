@@ -32,12 +32,18 @@ function lag(bytes) {
   return bytes >= MB ? `${(bytes / MB).toFixed(1)} MB` : `${Math.round(bytes / 1024)} kB`;
 }
 
-/** Where a name points now, and, when the probes moved it from the chosen target, which that was and why. */
+/**
+ * Where a name points now (a pool: each of its members, in turn), and, when the probes moved it from the chosen
+ * targets, which those were and why.
+ */
 export function effectiveTarget(endpoint) {
-  if (endpoint.effectiveTarget === endpoint.target) {
-    return endpoint.target;
+  const chosen = (endpoint.targets || [endpoint.target]).join(', ');
+  const effective = (endpoint.effectiveTargets || [endpoint.effectiveTarget]).join(', ');
+  const pool = endpoint.targets ? h('span', { class: 'badge muted' }, 'Pool, in turn') : null;
+  if (!endpoint.reason) {
+    return h('span', {}, chosen, ' ', pool);
   }
-  return h('span', {}, h('strong', {}, endpoint.effectiveTarget), ' ',
+  return h('span', {}, h('strong', {}, effective), ' ', pool, ' ',
     h('span', { class: 'badge unhealthy' }, 'Rerouted'),
-    h('small', { class: 'reason' }, ` chosen: ${endpoint.target}. ${endpoint.reason}`));
+    h('small', { class: 'reason' }, ` chosen: ${chosen}. ${endpoint.reason}`));
 }

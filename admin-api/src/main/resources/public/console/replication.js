@@ -130,7 +130,7 @@ function endpointsSection(primary, refresh) {
 
 function readerChoices(primary, selected) {
   return [...primary.replicas, primary.name].map((name) =>
-    h('option', { value: name, selected: name === selected }, name === primary.name ? `${name} (primary)` : name));
+    h('option', { value: name, selected: selected.includes(name) }, name === primary.name ? `${name} (primary)` : name));
 }
 
 function createDialog(primary, refresh) {
@@ -140,7 +140,7 @@ function createDialog(primary, refresh) {
   const writer = h('input', { id: uid('writer'), value: primary.name, readonly: true });
   // Which server the reader targets when none is chosen is the server's rule: its dry run tells, and the
   // choice opens once it has.
-  const reader = h('select', { id: uid('reader'), disabled: true }, readerChoices(primary, null));
+  const reader = h('select', { id: uid('reader'), disabled: true }, readerChoices(primary, []));
   let readerChosen = false;
   reader.addEventListener('change', () => { readerChosen = true; });
   let check = 0;
@@ -216,16 +216,19 @@ function existingPair(primary, pair, refresh) {
       h('button', { type: 'button', class: 'link', 'aria-label': `Copy ${endpoint.fqdn}`,
         onclick: () => copy(endpoint.fqdn) }, 'Copy')),
     h('td', {}, effectiveTarget(endpoint)));
-  const reader = h('select', { id: uid('retarget') }, readerChoices(primary, pair.reader.target));
+  // Several members make a pool: DNS then names one of them per answer, in turn.
+  const reader = h('select', { id: uid('retarget'), multiple: true, size: Math.min(4, primary.replicas.length + 1),
+    'aria-describedby': 'pool-hint' }, readerChoices(primary, pair.members));
   const retarget = h('form', { class: 'inline' },
     h('label', { for: reader.id }, 'Reader target'), reader,
+    h('small', { id: 'pool-hint', class: 'muted' }, 'Choose several for a pool: each answer names one, in turn.'),
     guard(h('button', { type: 'submit' }, 'Change reader target'), 'operator'));
   retarget.addEventListener('submit', async (event) => {
     event.preventDefault();
-    const target = reader.value;
+    const members = [...reader.selectedOptions].map((option) => option.value);
     if (await change('Changing the reader target…',
-      () => api('PATCH', path('servers', primary.name, 'virtual-endpoints', pair.name), { members: [target] }),
-      `${pair.reader.fqdn} now points to ${target}`)) {
+      () => api('PATCH', path('servers', primary.name, 'virtual-endpoints', pair.name), { members }),
+      `${pair.reader.fqdn} now points to ${members.join(', ')}`)) {
       refresh();
     }
   });

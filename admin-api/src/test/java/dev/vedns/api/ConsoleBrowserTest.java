@@ -159,7 +159,7 @@ class ConsoleBrowserTest {
         assertTrue(cname(READER).endsWith("pg-replica-1.postgres.internal."));
 
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//button[.='Change reader target']")));
-        new Select(labelled("Reader target")).selectByValue("pg-main");
+        onlyReaderTarget("pg-main");
         click(By.xpath("//button[.='Change reader target']"));
         awaitNotification("mydb.reader.postgres.internal now points to pg-main");
         assertTrue(cname(READER).endsWith("pg-main.postgres.internal."));
@@ -173,7 +173,7 @@ class ConsoleBrowserTest {
         dialogButton("Cancel").click();
         wait.until(ExpectedConditions.numberOfElementsToBe(By.tagName("dialog"), 0));
 
-        new Select(labelled("Reader target")).selectByValue("pg-replica-1");
+        onlyReaderTarget("pg-replica-1");
         click(By.xpath("//button[.='Change reader target']"));
         awaitNotification("mydb.reader.postgres.internal now points to pg-replica-1");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main table"), "pg-replica-1"));
@@ -299,6 +299,14 @@ class ConsoleBrowserTest {
                 pair);
         assertTrue(text("[role=alert]").contains("Role mismatch: 'pg-seen-replica' is a replica of 'pg-seen'"));
 
+        onlyReaderTarget("pg-seen-replica", "pg-seen");
+        click(By.xpath("//button[.='Change reader target']"));
+        awaitNotification("seendb.reader.postgres.internal now points to pg-seen-replica, pg-seen");
+        assertEquals(List.of("pg-seen-replica", "pg-seen"), expect(200,
+                api.get("/api/v1/servers/pg-seen/virtual-endpoints/seendb")).json().get("members"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("section[aria-labelledby=endpoints-title] table"), "Pool, in turn"));
+
         WebElement follows = labelled("Writer follows the observed primary");
         assertFalse(follows.isSelected());
         follows.click();
@@ -308,6 +316,15 @@ class ConsoleBrowserTest {
                 .get("writerFollowsObservedPrimary"));
         everyControlIsLabelled();
         screenshot("health");
+    }
+
+    /** Chooses one server in the multi-select of reader targets, and no other. */
+    private void onlyReaderTarget(String... servers) {
+        Select select = new Select(labelled("Reader target"));
+        select.deselectAll();
+        for (String server : servers) {
+            select.selectByValue(server);
+        }
     }
 
     private void register(String name, String primary, String addresses) {
