@@ -90,7 +90,7 @@ class ReaderPoolApiTest {
         expect(201, api.put("/api/v1/servers/pg-replica-4", "{\"replicationRole\":\"AsyncReplica\","
                 + "\"sourceServerName\":\"pg-main\",\"addresses\":[\"10.0.0.9\"]}"));
         Api.Reply refused = expect(409, api.post("/api/v1/servers/pg-replica-4/promote", "{}"));
-        assertTrue(String.valueOf(refused.json().get("detail")).contains("retarget the reader to 'pg-replica-4' first"));
+        assertTrue(String.valueOf(refused.json().get("detail")).contains("add 'pg-replica-4' to the reader's pool first"));
         assertEquals(Map.of("pg-replica-1", 1, "pg-replica-2", 1, "pg-replica-3", 1), targets(3));
     }
 

@@ -248,8 +248,9 @@ public final class RoutingRules {
         if (pair != null && !pair.readerMembers().contains(replica.name())) {
             throw RoutingException.conflict("The reader of virtual endpoint pair '" + pair.name() + "' targets '"
                     + String.join("', '", pair.readerMembers()) + "', not '" + replica.name()
-                    + "': retarget the reader to '" + replica.name()
-                    + "' first (PATCH its members), then promote, so reads never land on the new primary by surprise.");
+                    + "': " + (pair.readerMembers().size() > 1 ? "add '" + replica.name() + "' to the reader's pool"
+                    : "retarget the reader to '" + replica.name() + "'")
+                    + " first (PATCH its members), then promote, so reads never land on the new primary by surprise.");
         }
         if (promote.option() == PromoteOption.Planned) {
             String unready = readiness.unready(replica.name());

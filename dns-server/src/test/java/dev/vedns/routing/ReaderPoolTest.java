@@ -42,7 +42,7 @@ class ReaderPoolTest {
     void aSwitchoverToAServerOutsideThePoolIsRefused() {
         RoutingException refused = rules.refused(CONFLICT, Promote.of("pg-replica-c", "Switchover", "Planned"));
         assertEquals("The reader of virtual endpoint pair 'mydb' targets 'pg-replica-a', 'pg-replica-b', not"
-                + " 'pg-replica-c': retarget the reader to 'pg-replica-c' first (PATCH its members), then promote, so"
+                + " 'pg-replica-c': add 'pg-replica-c' to the reader's pool first (PATCH its members), then promote, so"
                 + " reads never land on the new primary by surprise.", refused.getMessage());
     }
 
