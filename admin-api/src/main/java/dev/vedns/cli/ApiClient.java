@@ -12,6 +12,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.SSLContext;
 
@@ -26,6 +28,8 @@ final class ApiClient {
     private static final Duration REQUEST_TIMEOUT = Duration.ofMinutes(5);
 
     private static final String ACCEPT = "application/json, application/problem+json";
+    /** A list is fetched this many items at a time: the most the API hands out in one page. */
+    private static final int PAGE = 1000;
 
     static {
         // HttpURLConnection would silently resend a POST whose connection broke: a promotion must go out once.
@@ -68,6 +72,33 @@ final class ApiClient {
 
     /** The same with a body already in JSON text (a file being imported). */
     String sendText(String method, String path, String json) {
+        return call(method, path, json).body();
+    }
+
+    /**
+     * Every item of a list, page by page (the most a page holds, following each page's {@code Link} to the
+     * next), so that a fleet of any size is listed without one huge answer.
+     */
+    List<Object> all(String path) {
+        List<Object> items = new ArrayList<>();
+        String next = path + (path.contains("?") ? "&" : "?") + "limit=" + PAGE;
+        while (next != null) {
+            Reply page = call("GET", next, null);
+            items.addAll((List<?>) Json.parseOrNull(page.body()));
+            next = nextPath(page.link());
+        }
+        return items;
+    }
+
+    /** The path in {@code <path>; rel="next"}, or null without one. */
+    private static String nextPath(String link) {
+        if (link == null || !link.contains("rel=\"next\"")) {
+            return null;
+        }
+        return link.substring(link.indexOf('<') + 1, link.indexOf('>'));
+    }
+
+    private Reply call(String method, String path, String json) {
         String url = base + path;
         URI uri;
         try {
@@ -91,10 +122,11 @@ final class ApiClient {
         if (reply.status() >= 400) {
             throw CliFailure.refused(reply.status(), reply.body());
         }
-        return reply.body();
+        return reply;
     }
 
-    private record Reply(int status, String body) {
+    /** @param link the Link header, or null */
+    private record Reply(int status, String body, String link) {
     }
 
     /**
@@ -125,7 +157,8 @@ final class ApiClient {
             }
             int status = connection.getResponseCode();
             InputStream in = status >= 400 ? connection.getErrorStream() : connection.getInputStream();
-            return new Reply(status, in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return new Reply(status, in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8),
+                    connection.getHeaderField("Link"));
         } finally {
             connection.disconnect();
         }
@@ -143,6 +176,6 @@ final class ApiClient {
         }
         HttpResponse<String> response = http.send(request.build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        return new Reply(response.statusCode(), response.body());
+        return new Reply(response.statusCode(), response.body(), response.headers().firstValue("Link").orElse(null));
     }
 }

@@ -78,10 +78,11 @@ final class ServerCommands {
         client.output(io).print(client.api(io).get(path(name)), COLUMNS);
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "List every server.",
-            footer = {"%nExample:", "  vedns server list -o table"})
-    void list(@Mixin ClientOptions client) {
-        client.output(io).print(client.api(io).get("/api/v1/servers"), COLUMNS);
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = "List every server (or those whose name starts with --prefix), a page at a time.",
+            footer = {"%nExamples:", "  vedns server list -o table", "  vedns server list --prefix pg-orders-"})
+    void list(@Mixin ClientOptions client, @Mixin PrefixOption prefix) {
+        client.output(io).print(client.api(io).all("/api/v1/servers" + prefix.query()), COLUMNS);
     }
 
     @Command(name = "delete", mixinStandardHelpOptions = true,

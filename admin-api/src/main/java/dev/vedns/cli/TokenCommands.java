@@ -53,8 +53,8 @@ final class TokenCommands {
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List the tokens (never their secrets).",
             footer = {"%nExample:", "  vedns token list -o table"})
-    void list(@Mixin ClientOptions client) {
-        client.output(io).print(client.api(io).get("/api/v1/tokens"), COLUMNS);
+    void list(@Mixin ClientOptions client, @Mixin PrefixOption prefix) {
+        client.output(io).print(client.api(io).all("/api/v1/tokens" + prefix.query()), COLUMNS);
     }
 
     @Command(name = "delete", mixinStandardHelpOptions = true,

@@ -89,8 +89,9 @@ final class VirtualEndpointCommands {
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List the pair of a server's set (at most one).",
             footer = {"%nExample:", "  vedns virtual-endpoint list -s pg-main -o tsv"})
     void list(@Mixin ClientOptions client,
-              @Option(names = {"--server-name", "-s"}, required = true, description = "Any server of the set.") String server) {
-        client.output(io).print(client.api(io).get(collection(server)), COLUMNS);
+              @Option(names = {"--server-name", "-s"}, required = true, description = "Any server of the set.") String server,
+              @Mixin PrefixOption prefix) {
+        client.output(io).print(client.api(io).all(collection(server) + prefix.query()), COLUMNS);
     }
 
     @Command(name = "delete", mixinStandardHelpOptions = true,

@@ -17,9 +17,13 @@ import java.util.Map;
 /** The admin API through Micronaut's real HTTP client, with every reply kept raw: status, type, JSON. */
 public final class Api {
 
-    /** One HTTP exchange's outcome. */
-    /** @param challenge the WWW-Authenticate header, or null */
-    public record Reply(int status, String contentType, String body, String challenge, JsonMapper mapper) {
+    /**
+     * One HTTP exchange's outcome.
+     *
+     * @param challenge the WWW-Authenticate header, or null
+     * @param link      the Link header (a list's next page), or null
+     */
+    public record Reply(int status, String contentType, String body, String challenge, String link, JsonMapper mapper) {
 
         @SuppressWarnings("unchecked")
         public Map<String, Object> json() {
@@ -101,7 +105,8 @@ public final class Api {
     private Reply reply(HttpResponse<?> response) {
         String body = response.getBody(String.class).orElse("");
         String type = response.getContentType().map(MediaType::toString).orElse("");
-        return new Reply(response.code(), type, body, response.getHeaders().get(HttpHeaders.WWW_AUTHENTICATE), mapper);
+        return new Reply(response.code(), type, body, response.getHeaders().get(HttpHeaders.WWW_AUTHENTICATE),
+                response.getHeaders().get("Link"), mapper);
     }
 
     /** Registers pg-main (10.0.0.5) and pg-replica-1 (10.0.0.6, fd00::6), and creates the pair mydb. */

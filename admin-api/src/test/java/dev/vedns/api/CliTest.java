@@ -1,5 +1,6 @@
 package dev.vedns.api;
 
+import static dev.vedns.api.Api.expect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -47,6 +48,25 @@ class CliTest {
         cli.run("server", "create", "-n", "pg-main", "--address", "10.0.0.5").expect(0);
         cli.run("server", "create", "-n", "pg-replica-1", "--source-server", "pg-main", "--address", "10.0.0.6")
                 .expect(0);
+    }
+
+    @Test
+    void listsPageThroughAFleetOfAnySizeByThemselvesAndTakeAPrefix() {
+        StringBuilder servers = new StringBuilder();
+        for (int i = 0; i < 1205; i++) {
+            servers.append(i == 0 ? "" : ",").append("{\"name\":\"pg-").append(String.format("%04d", i))
+                    .append("\",\"replicationRole\":\"Primary\",\"addresses\":[\"10.1.").append(i / 250).append('.')
+                    .append(i % 250 + 1).append("\"]}");
+        }
+        expect(200, vedns.api().put("/api/v1/state", "{\"zone\":\"postgres.internal.\",\"servers\":[" + servers
+                + "],\"virtualEndpoints\":[]}"));
+        CliRunner.Run all = cli.run("server", "list", "-o", "tsv", "--verbose").expect(0);
+        assertEquals(1205, all.out().lines().count());
+        assertEquals(2, all.err().lines().filter(line -> line.startsWith("GET ")).count(), "two pages: " + all.err());
+        assertEquals(List.of("pg-0120\tPrimary", "pg-0121\tPrimary"), cli.run("server", "list", "-o", "tsv",
+                "--prefix", "pg-012").expect(0).out().lines().limit(2).map(line -> line.substring(0, line.indexOf('\t',
+                line.indexOf('\t') + 1))).toList());
+        assertEquals(10, cli.run("server", "list", "-o", "tsv", "--prefix", "pg-012").expect(0).out().lines().count());
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.vedns.api.endpoints;
 import dev.vedns.access.TokenRole;
 import dev.vedns.api.Changes;
 import dev.vedns.api.DryRun;
+import dev.vedns.api.Paging;
 import dev.vedns.api.Representations;
 import dev.vedns.api.problem.ProblemResponses;
 import dev.vedns.api.security.AllowedFor;
@@ -10,6 +11,7 @@ import dev.vedns.engine.Applied;
 import dev.vedns.engine.RoutingEngine;
 import dev.vedns.routing.RoutingCommand;
 import dev.vedns.routing.RoutingQueries;
+import dev.vedns.routing.VirtualEndpoint;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -39,10 +41,14 @@ public class VirtualEndpointsController {
         this.representations = representations;
     }
 
+    /** The set's pairs (at most one), paged like every list. */
     @Get
     @AllowedFor(TokenRole.viewer)
-    public List<EndpointResource> list(String serverName) {
-        return RoutingQueries.endpoints(engine.table(), serverName).stream().map(representations::endpoint).toList();
+    public HttpResponse<List<EndpointResource>> list(String serverName, @Nullable @QueryValue Integer limit,
+                                                     @Nullable @QueryValue String after,
+                                                     @Nullable @QueryValue String prefix, HttpRequest<?> request) {
+        return Paging.of(limit, after, prefix).respond(request, RoutingQueries.endpoints(engine.table(), serverName),
+                VirtualEndpoint::name, pair -> true, representations::endpoint);
     }
 
     @Get("/{endpointName}")

@@ -2,6 +2,7 @@ package dev.vedns.api.servers;
 
 import dev.vedns.access.TokenRole;
 import dev.vedns.api.Changes;
+import dev.vedns.api.Paging;
 import dev.vedns.api.Representations;
 import dev.vedns.api.problem.ProblemResponses;
 import dev.vedns.api.security.AllowedFor;
@@ -12,6 +13,8 @@ import dev.vedns.engine.Scope;
 import dev.vedns.routing.RoutingCommand;
 import dev.vedns.routing.RoutingQueries;
 import dev.vedns.routing.RoutingTable;
+import dev.vedns.routing.Server;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -20,6 +23,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.QueryValue;
 import java.util.List;
 
 /** {@code /api/v1/servers}: register, show and remove PostgreSQL servers. */
@@ -37,13 +41,15 @@ public class ServersController {
         this.representations = representations;
     }
 
+    /** Every server the caller's scope reaches, by name; {@code limit}, {@code after}, {@code prefix} page it. */
     @Get
     @AllowedFor(TokenRole.viewer)
-    public List<ServerResource> list(HttpRequest<?> request) {
+    public HttpResponse<List<ServerResource>> list(@Nullable @QueryValue Integer limit, @Nullable @QueryValue String after,
+                                                   @Nullable @QueryValue String prefix, HttpRequest<?> request) {
         RoutingTable table = engine.table();
         Scope scope = Caller.of(request).scope();
-        return table.servers().stream().filter(server -> scope.reaches(table, server.name()))
-                .map(server -> representations.server(table, server)).toList();
+        return Paging.of(limit, after, prefix).respond(request, List.copyOf(table.servers()), Server::name,
+                server -> scope.reaches(table, server.name()), server -> representations.server(table, server));
     }
 
     @Get("/{serverName}")

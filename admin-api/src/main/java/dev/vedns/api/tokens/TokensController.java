@@ -4,6 +4,7 @@ import dev.vedns.access.Secrets;
 import dev.vedns.access.Token;
 import dev.vedns.access.TokenRole;
 import dev.vedns.api.Changes;
+import dev.vedns.api.Paging;
 import dev.vedns.api.problem.ProblemResponses;
 import dev.vedns.api.security.AllowedFor;
 import dev.vedns.api.security.Authenticator;
@@ -12,6 +13,7 @@ import dev.vedns.api.security.Unscoped;
 import dev.vedns.engine.Applied;
 import dev.vedns.engine.RoutingEngine;
 import dev.vedns.routing.RoutingCommand;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -20,6 +22,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -53,8 +56,10 @@ public class TokensController {
 
     @Get
     @Unscoped
-    public List<TokenResource> list() {
-        return engine.table().tokens().stream().map(token -> resource(token, null, null)).toList();
+    public HttpResponse<List<TokenResource>> list(@Nullable @QueryValue Integer limit, @Nullable @QueryValue String after,
+                                                 @Nullable @QueryValue String prefix, HttpRequest<?> request) {
+        return Paging.of(limit, after, prefix).respond(request, List.copyOf(engine.table().tokens()), Token::name,
+                token -> true, token -> resource(token, null, null));
     }
 
     /** The token that sent this request, so a client can show who it is signed in as and what it may do. */
