@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -183,6 +185,39 @@ class FollowTheDatabasesIT {
             System.out.printf("measured: kill -9 of the primary, then pg_ctl promote -> writer on the new primary in"
                     + " %d ms after the promotion (bound %d ms)%n", moved.toMillis(), FALL_BOUND.toMillis());
         }
+    }
+
+    @Test
+    void aPoolLeavesOutAStoppedMemberAndTakesItBackWhenStarted() throws Exception {
+        try (Databases databases = databases(false);
+             PostgresServer third = databases.primary.replica("127.0.0.4", 5432)) {
+            expect(201, client.send("PUT", "/api/v1/servers/pg-c", "{\"replicationRole\":\"AsyncReplica\","
+                    + "\"sourceServerName\":\"pg-a\",\"addresses\":[\"127.0.0.4\"]}"));
+            expect(200, client.send("PATCH", PAIR, "{\"members\":[\"pg-b\",\"pg-c\"]}"));
+            within(Duration.ofSeconds(10), "both members in turn", () -> readers(6).equals(List.of("pg-b", "pg-c")));
+
+            third.stop();
+            Duration left = within(FALL_BOUND, "the stopped member to leave the pool",
+                    () -> readers(4).equals(List.of("pg-b")));
+            third.start();
+            Duration back = within(RISE_BOUND, "the member to rejoin the pool",
+                    () -> readers(6).equals(List.of("pg-b", "pg-c")));
+            System.out.printf("measured: pool member stopped -> out of the rotation in %d ms; started -> back in %d ms%n",
+                    left.toMillis(), back.toMillis());
+        }
+    }
+
+    /** The members that {@code count} reader answers in a row name, sorted. */
+    private List<String> readers(int count) throws Exception {
+        SortedSet<String> seen = new TreeSet<>();
+        for (int i = 0; i < count; i++) {
+            seen.add(client.target(READER));
+        }
+        return List.copyOf(seen);
+    }
+
+    private static void expect(int status, InsideClient.Reply reply) {
+        assertEquals(status, reply.status(), reply.body());
     }
 
     /** A fresh primary and replica, the state imported, and both Healthy with the reader on the replica. */
