@@ -36,7 +36,7 @@ public final class Vedns implements AutoCloseable {
                 settings.recoverDamaged());
         try {
             RoutingEngine engine = new RoutingEngine(settings.zone(), store.recovered(), settings.retainEvents(), store,
-                    settings.checkpointEvery());
+                    settings.checkpointEvery(), settings.customEndpointsPerSet());
             if (store.replayed() > 0) {
                 engine.checkpoint();
             }

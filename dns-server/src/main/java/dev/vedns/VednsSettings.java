@@ -17,8 +17,9 @@ import java.util.function.Supplier;
  *                        it at the damage
  * @param bootstrap       the document to apply when the data directory never held anything, read only then;
  *                        null for none
+ * @param customEndpointsPerSet the most custom endpoints one replication set may have
  */
 public record VednsSettings(ZoneSettings zone, DnsListenerSettings dns, Path dataDirectory, long freshSerial,
                             int retainEvents, int checkpointEvery, boolean recoverDamaged,
-                            Supplier<RoutingCommand.ReplaceState> bootstrap) {
+                            Supplier<RoutingCommand.ReplaceState> bootstrap, int customEndpointsPerSet) {
 }

@@ -3,6 +3,7 @@ package dev.vedns;
 import dev.vedns.engine.DurableState;
 import dev.vedns.engine.RoutingEngine;
 import dev.vedns.routing.RoutingCommand;
+import dev.vedns.routing.RoutingRules;
 import dev.vedns.transport.DnsListenerSettings;
 import dev.vedns.zone.ZoneSettings;
 import java.net.InetAddress;
@@ -25,7 +26,8 @@ public final class Fleet {
     /** A fleet in memory: the engine's journal is a list, and nothing listens. */
     public Fleet() {
         this.changeLog = new MemoryChangeLog();
-        this.engine = new RoutingEngine(settings(), DurableState.fresh(FIRST_SERIAL), RETAIN, changeLog, 1000);
+        this.engine = new RoutingEngine(settings(), DurableState.fresh(FIRST_SERIAL), RETAIN, changeLog, 1000,
+                RoutingRules.CUSTOM_ENDPOINTS_PER_SET);
     }
 
     private Fleet(RoutingEngine engine) {
@@ -54,7 +56,8 @@ public final class Fleet {
     /** vedns on {@code directory} with this zone, DNS listening as {@code dns} says. */
     public static VednsSettings settings(Path directory, DnsListenerSettings dns, int checkpointEvery,
                                          boolean recoverDamaged) {
-        return new VednsSettings(settings(), dns, directory, FIRST_SERIAL, RETAIN, checkpointEvery, recoverDamaged, null);
+        return new VednsSettings(settings(), dns, directory, FIRST_SERIAL, RETAIN, checkpointEvery, recoverDamaged, null,
+                RoutingRules.CUSTOM_ENDPOINTS_PER_SET);
     }
 
     /** pg-main (10.0.0.5) with replica pg-replica-1 (10.0.0.6, fd00::6) and the pair mydb on its replica. */

@@ -7,6 +7,7 @@ import dev.vedns.engine.DurableState;
 import dev.vedns.engine.JournalRecord;
 import dev.vedns.engine.RoutingEngine;
 import dev.vedns.routing.RoutingCommand;
+import dev.vedns.routing.RoutingRules;
 import dev.vedns.zone.ZoneSettings;
 import dev.vedns.zone.ZoneSnapshot;
 import java.net.InetAddress;
@@ -60,7 +61,8 @@ public class AnswerPathBenchmark {
                 Name.fromConstantString("hostmaster.pg.example.test."), List.of(InetAddress.getLoopbackAddress()),
                 Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(30),
                 Duration.ofHours(1));
-        RoutingEngine engine = new RoutingEngine(settings, DurableState.fresh(1), 10, new Discard(), Integer.MAX_VALUE);
+        RoutingEngine engine = new RoutingEngine(settings, DurableState.fresh(1), 10, new Discard(), Integer.MAX_VALUE,
+                RoutingRules.CUSTOM_ENDPOINTS_PER_SET);
         List<RoutingCommand.ImportedServer> servers = new ArrayList<>();
         List<RoutingCommand.ImportedEndpoint> endpoints = new ArrayList<>();
         for (int i = 0; i < pairs; i++) {

@@ -41,10 +41,11 @@ public final class RoutingEngine implements Supplier<ZoneSnapshot> {
     /**
      * @param recovered       the state to start from (a fresh one, or what the data directory held)
      * @param checkpointEvery after this many changes the whole state is checkpointed and the journal compacted
+     * @param customEndpointsPerSet the most custom endpoints one replication set may have
      */
     public RoutingEngine(ZoneSettings settings, DurableState recovered, int retainEvents, ChangeLog changeLog,
-                         int checkpointEvery) {
-        this.rules = new RoutingRules(settings.origin());
+                         int checkpointEvery, int customEndpointsPerSet) {
+        this.rules = new RoutingRules(settings.origin(), customEndpointsPerSet);
         this.compiler = new ZoneCompiler(settings);
         this.describer = new EventDescriber(settings.origin());
         this.events = new EventLog(retainEvents, recovered.lastEventId(), recovered.events());

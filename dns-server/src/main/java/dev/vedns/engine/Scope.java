@@ -1,6 +1,7 @@
 package dev.vedns.engine;
 
 import dev.vedns.access.Token;
+import dev.vedns.routing.CustomEndpoint;
 import dev.vedns.routing.Mutation;
 import dev.vedns.routing.RoutingTable;
 import dev.vedns.routing.Server;
@@ -113,6 +114,17 @@ public final class Scope {
                 @Override
                 public Boolean removeEndpoint(String name) {
                     return reaches(before, before.endpoint(name).primaryName());
+                }
+
+                @Override
+                public Boolean putCustom(CustomEndpoint custom) {
+                    CustomEndpoint old = before.custom(custom.name());
+                    return reaches(after, custom.primaryName()) && (old == null || reaches(before, old.primaryName()));
+                }
+
+                @Override
+                public Boolean removeCustom(String name) {
+                    return reaches(before, before.custom(name).primaryName());
                 }
 
                 @Override

@@ -1,6 +1,7 @@
 package dev.vedns.events;
 
 import dev.vedns.access.Token;
+import dev.vedns.routing.CustomEndpoint;
 import dev.vedns.routing.Mutation;
 import dev.vedns.routing.Outcome;
 import dev.vedns.routing.PromoteMode;
@@ -186,6 +187,27 @@ public final class EventDescriber {
         }
 
         @Override
+        public String putCustomEndpoint(RoutingCommand.PutCustomEndpoint command) {
+            described.servers.add(command.serverName());
+            described.details.put("customEndpoint", command.name());
+            return outcome.effect() == Outcome.Effect.CREATED ? "CustomEndpointCreated" : "CustomEndpointUpdated";
+        }
+
+        @Override
+        public String patchCustomEndpoint(RoutingCommand.PatchCustomEndpoint command) {
+            described.servers.add(command.serverName());
+            described.details.put("customEndpoint", command.name());
+            return "CustomEndpointUpdated";
+        }
+
+        @Override
+        public String deleteCustomEndpoint(RoutingCommand.DeleteCustomEndpoint command) {
+            described.servers.add(command.serverName());
+            described.details.put("customEndpoint", command.name());
+            return "CustomEndpointDeleted";
+        }
+
+        @Override
         public String followObservedPrimary(RoutingCommand.FollowObservedPrimary command) {
             described.servers.add(command.serverName());
             described.servers.add(before.server(command.serverName()).primaryName());
@@ -234,6 +256,19 @@ public final class EventDescriber {
         }
 
         @Override
+        public Void putCustom(CustomEndpoint custom) {
+            CustomEndpoint old = before.custom(custom.name());
+            addMembersChange(custom.name(), old == null ? null : old.resolved(), custom.resolved(), described.targets);
+            return null;
+        }
+
+        @Override
+        public Void removeCustom(String name) {
+            addMembersChange(name, before.custom(name).resolved(), null, described.targets);
+            return null;
+        }
+
+        @Override
         public Void putToken(Token token) {
             return null;
         }
@@ -248,6 +283,14 @@ public final class EventDescriber {
     private static final Comparator<TargetChange> TARGET_ORDER = Comparator
             .comparing((TargetChange change) -> change.fqdn().substring(0, change.fqdn().indexOf('.')))
             .thenComparing(change -> change.fqdn().contains(".reader.") ? 1 : 0);
+
+    /** A custom endpoint's members before and after, as one name's targets (comma-separated, in turn). */
+    private void addMembersChange(String name, List<String> before, List<String> after, List<TargetChange> targets) {
+        if (!Objects.equals(before, after)) {
+            targets.add(new TargetChange(ZoneNames.fqdn(ZoneNames.custom(name, origin)),
+                    before == null ? null : String.join(",", before), after == null ? null : String.join(",", after)));
+        }
+    }
 
     private void addTargetChanges(VirtualEndpoint old, VirtualEndpoint now, String name, List<TargetChange> targets) {
         String writerBefore = old == null ? null : old.primaryName();

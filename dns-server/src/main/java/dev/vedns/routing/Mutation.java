@@ -30,6 +30,10 @@ public sealed interface Mutation {
         R putToken(Token token);
 
         R removeToken(String name);
+
+        R putCustom(CustomEndpoint custom);
+
+        R removeCustom(String name);
     }
 
     record PutServer(Server server) implements Mutation {
@@ -103,6 +107,31 @@ public sealed interface Mutation {
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.removeToken(name);
+        }
+    }
+
+    record PutCustom(CustomEndpoint custom) implements Mutation {
+        @Override
+        public boolean touchesZone(RoutingTable before) {
+            CustomEndpoint old = before.custom(custom.name());
+            return old == null || !old.resolved().equals(custom.resolved());
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.putCustom(custom);
+        }
+    }
+
+    record RemoveCustom(String name) implements Mutation {
+        @Override
+        public boolean touchesZone(RoutingTable before) {
+            return true;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.removeCustom(name);
         }
     }
 }

@@ -9,7 +9,7 @@ public final class Names {
     private static final Pattern LABEL = Pattern.compile("[a-z0-9](?:[a-z0-9-]{1,61})[a-z0-9]");
 
     /** Labels the zone itself uses; a server or endpoint by these names would shadow them. */
-    private static final Set<String> RESERVED = Set.of("writer", "reader", "ns1");
+    private static final Set<String> RESERVED = Set.of("writer", "reader", "custom", "ns1");
 
     private Names() {
     }

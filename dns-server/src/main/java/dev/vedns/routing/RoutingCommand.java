@@ -39,6 +39,12 @@ public sealed interface RoutingCommand {
         R markRoleMismatch(MarkRoleMismatch command);
 
         R followObservedPrimary(FollowObservedPrimary command);
+
+        R putCustomEndpoint(PutCustomEndpoint command);
+
+        R patchCustomEndpoint(PatchCustomEndpoint command);
+
+        R deleteCustomEndpoint(DeleteCustomEndpoint command);
     }
 
     /**
@@ -145,8 +151,13 @@ public sealed interface RoutingCommand {
     }
 
     /** Replace the whole state with the document's; validated as a whole, applied all or nothing. */
-    record ReplaceState(String zone, List<ImportedServer> servers, List<ImportedEndpoint> virtualEndpoints)
-            implements RoutingCommand {
+    record ReplaceState(String zone, List<ImportedServer> servers, List<ImportedEndpoint> virtualEndpoints,
+                        List<ImportedCustom> customEndpoints) implements RoutingCommand {
+
+        public ReplaceState(String zone, List<ImportedServer> servers, List<ImportedEndpoint> virtualEndpoints) {
+            this(zone, servers, virtualEndpoints, null);
+        }
+
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.replaceState(this);
@@ -214,6 +225,39 @@ public sealed interface RoutingCommand {
         public <R> R accept(Visitor<R> visitor) {
             return visitor.followObservedPrimary(this);
         }
+    }
+
+    /**
+     * Create a custom endpoint of a set, or replace the definition of an existing one: a {@code type} and either
+     * {@code members} or {@code excludedMembers}.
+     */
+    record PutCustomEndpoint(String serverName, String name, String type, List<String> members,
+                             List<String> excludedMembers) implements RoutingCommand {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.putCustomEndpoint(this);
+        }
+    }
+
+    /** Change a custom endpoint's type or membership; what is not given stays. */
+    record PatchCustomEndpoint(String serverName, String name, String type, List<String> members,
+                               List<String> excludedMembers) implements RoutingCommand {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.patchCustomEndpoint(this);
+        }
+    }
+
+    record DeleteCustomEndpoint(String serverName, String name) implements RoutingCommand {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.deleteCustomEndpoint(this);
+        }
+    }
+
+    /** A custom endpoint as an imported document lists it, under its primary's {@code serverName}. */
+    record ImportedCustom(String serverName, String name, String type, List<String> members,
+                          List<String> excludedMembers) {
     }
 
     /** How a server is to be probed, in the client's own terms. */

@@ -25,11 +25,19 @@ import org.xbill.DNS.Name;
  */
 public final class RoutingRules {
 
-    private final Name origin;
+    /** How many custom endpoints a set may have unless configured otherwise. */
+    public static final int CUSTOM_ENDPOINTS_PER_SET = 16;
 
-    /** @param origin the zone, which a whole-state document must name */
-    public RoutingRules(Name origin) {
+    private final Name origin;
+    private final int customEndpointsPerSet;
+
+    /**
+     * @param origin                the zone, which a whole-state document must name
+     * @param customEndpointsPerSet the most custom endpoints one replication set may have
+     */
+    public RoutingRules(Name origin, int customEndpointsPerSet) {
         this.origin = origin;
+        this.customEndpointsPerSet = customEndpointsPerSet;
     }
 
     public Outcome apply(RoutingTable table, RoutingCommand command) {
@@ -38,6 +46,12 @@ public final class RoutingRules {
 
     /** @param readiness what may refuse a Planned switchover for the state of the replica's database */
     public Outcome apply(RoutingTable table, RoutingCommand command, SwitchoverReadiness readiness) {
+        Outcome outcome = decide(table, command, readiness);
+        return outcome.changed()
+                ? new Outcome(CustomEndpointRules.followSets(table, outcome.table()), outcome.effect()) : outcome;
+    }
+
+    private Outcome decide(RoutingTable table, RoutingCommand command, SwitchoverReadiness readiness) {
         return command.accept(new RoutingCommand.Visitor<>() {
             @Override
             public Outcome putServer(PutServer command) {
@@ -71,7 +85,7 @@ public final class RoutingRules {
 
             @Override
             public Outcome replaceState(ReplaceState command) {
-                RoutingTable next = StateImportRules.build(command, origin).withTokensOf(table);
+                RoutingTable next = StateImportRules.build(command, origin, customEndpointsPerSet).withTokensOf(table);
                 return new Outcome(next, next.equals(table) ? Effect.UNCHANGED : Effect.UPDATED);
             }
 
@@ -99,6 +113,21 @@ public final class RoutingRules {
             public Outcome followObservedPrimary(FollowObservedPrimary command) {
                 return ObservedRules.followObservedPrimary(table, command);
             }
+
+            @Override
+            public Outcome putCustomEndpoint(RoutingCommand.PutCustomEndpoint command) {
+                return CustomEndpointRules.put(table, command, customEndpointsPerSet);
+            }
+
+            @Override
+            public Outcome patchCustomEndpoint(RoutingCommand.PatchCustomEndpoint command) {
+                return CustomEndpointRules.patch(table, command);
+            }
+
+            @Override
+            public Outcome deleteCustomEndpoint(RoutingCommand.DeleteCustomEndpoint command) {
+                return CustomEndpointRules.delete(table, command);
+            }
         });
     }
 
@@ -125,9 +154,9 @@ public final class RoutingRules {
             return new Outcome(table.withServer(existing.withAddresses(addresses, probe)), Effect.UPDATED);
         }
 
-        if (table.endpoint(put.serverName()) != null) {
+        if (table.endpoint(put.serverName()) != null || table.custom(put.serverName()) != null) {
             throw RoutingException.conflict("The name '" + put.serverName()
-                    + "' is already taken in the zone by a virtual endpoint pair.");
+                    + "' is already taken in the zone by a virtual endpoint pair or a custom endpoint.");
         }
         if (role == ReplicationRole.AsyncReplica) {
             Server primary = table.server(source);
@@ -156,6 +185,10 @@ public final class RoutingRules {
             VirtualEndpoint endpoint = table.endpointOf(server.name());
             if (endpoint != null) {
                 dependants.add("virtual endpoint pair '" + endpoint.name() + "'");
+            }
+            List<CustomEndpoint> customs = table.customsOf(server.name());
+            if (!customs.isEmpty()) {
+                dependants.add("custom endpoints " + String.join(", ", customs.stream().map(CustomEndpoint::name).toList()));
             }
             if (!dependants.isEmpty()) {
                 throw RoutingException.conflict("Primary '" + server.name() + "' still has "
@@ -189,8 +222,9 @@ public final class RoutingRules {
         if (byName != null) {
             return changed(table, byName, put.members() == null ? null : members, put.writerFollowsObservedPrimary());
         }
-        if (table.server(put.endpointName()) != null) {
-            throw RoutingException.conflict("The name '" + put.endpointName() + "' is already taken in the zone by a server.");
+        if (table.server(put.endpointName()) != null || table.custom(put.endpointName()) != null) {
+            throw RoutingException.conflict("The name '" + put.endpointName()
+                    + "' is already taken in the zone by a server or a custom endpoint.");
         }
         VirtualEndpoint existing = table.endpointOf(primary.name());
         if (existing != null) {
@@ -294,7 +328,7 @@ public final class RoutingRules {
     }
 
     /** Endpoints are managed through the primary only; a replica's path is refused with the primary's name. */
-    private static Server requirePrimaryForWrite(RoutingTable table, String serverName) {
+    static Server requirePrimaryForWrite(RoutingTable table, String serverName) {
         Server server = RoutingQueries.server(table, serverName);
         if (!server.isPrimary()) {
             throw RoutingException.conflict("Server '" + server.name() + "' is a replica: manage virtual endpoints"
@@ -313,7 +347,7 @@ public final class RoutingRules {
         }
     }
 
-    private static void throwIfAny(List<FieldError> errors) {
+    static void throwIfAny(List<FieldError> errors) {
         if (!errors.isEmpty()) {
             throw RoutingException.invalid(errors);
         }

@@ -19,7 +19,7 @@ import java.util.TreeMap;
 public final class RoutingTable {
 
     private static final RoutingTable EMPTY = new RoutingTable(SegmentedMap.empty(), SegmentedMap.empty(),
-            SegmentedMap.empty(), SegmentedMap.empty(), Collections.emptySortedMap());
+            SegmentedMap.empty(), SegmentedMap.empty(), Collections.emptySortedMap(), SegmentedMap.empty());
 
     private final SegmentedMap<Server> servers;
     private final SegmentedMap<VirtualEndpoint> endpoints;
@@ -28,17 +28,19 @@ public final class RoutingTable {
     private final SegmentedMap<VirtualEndpoint> pairs;
     /** The API's tokens, by name: a few dozen at most, so a change copies them all. */
     private final SortedMap<String, Token> tokens;
+    private final SegmentedMap<CustomEndpoint> customs;
     private volatile List<Server> sortedServers;
     private volatile List<VirtualEndpoint> sortedEndpoints;
 
     private RoutingTable(SegmentedMap<Server> servers, SegmentedMap<VirtualEndpoint> endpoints,
                          SegmentedMap<List<Server>> replicas, SegmentedMap<VirtualEndpoint> pairs,
-                         SortedMap<String, Token> tokens) {
+                         SortedMap<String, Token> tokens, SegmentedMap<CustomEndpoint> customs) {
         this.servers = servers;
         this.endpoints = endpoints;
         this.replicas = replicas;
         this.pairs = pairs;
         this.tokens = tokens;
+        this.customs = customs;
     }
 
     public static RoutingTable empty() {
@@ -63,13 +65,68 @@ public final class RoutingTable {
         }
         return new RoutingTable(SegmentedMap.of(servers, Server::name), SegmentedMap.empty(),
                 SegmentedMap.of(replicaLists, list -> list.get(0).sourceServerName()), SegmentedMap.empty(),
-                Collections.emptySortedMap()).withEndpoints(endpoints);
+                Collections.emptySortedMap(), SegmentedMap.empty()).withEndpoints(endpoints);
     }
 
     /** This table's servers with these pairs in place of its own, built in one go like {@link #of}. */
     public RoutingTable withEndpoints(Collection<VirtualEndpoint> endpoints) {
         return new RoutingTable(servers, SegmentedMap.of(endpoints, VirtualEndpoint::name), replicas,
-                SegmentedMap.of(endpoints, VirtualEndpoint::primaryName), tokens);
+                SegmentedMap.of(endpoints, VirtualEndpoint::primaryName), tokens, customs);
+    }
+
+    /** This table with these custom endpoints in place of its own, built in one go like {@link #of}. */
+    public RoutingTable withCustoms(Collection<CustomEndpoint> all) {
+        return new RoutingTable(servers, endpoints, replicas, pairs, tokens, SegmentedMap.of(all, CustomEndpoint::name));
+    }
+
+    /** Every custom endpoint, sorted by name. */
+    public List<CustomEndpoint> customs() {
+        List<CustomEndpoint> all = customs.values();
+        all.sort(Comparator.comparing(CustomEndpoint::name));
+        return all;
+    }
+
+    /** Every custom endpoint in no particular order. */
+    public List<CustomEndpoint> customsInAnyOrder() {
+        return customs.values();
+    }
+
+    /** The custom endpoint by that name, or null. */
+    public CustomEndpoint custom(String name) {
+        return customs.get(name);
+    }
+
+    /**
+     * The custom endpoints of the set of {@code primaryName}, sorted by name. A scan of all of them: sets have few,
+     * and a server changes rarely.
+     */
+    public List<CustomEndpoint> customsOf(String primaryName) {
+        List<CustomEndpoint> all = new ArrayList<>();
+        for (CustomEndpoint custom : customs.values()) {
+            if (custom.primaryName().equals(primaryName)) {
+                all.add(custom);
+            }
+        }
+        all.sort(Comparator.comparing(CustomEndpoint::name));
+        return all;
+    }
+
+    /** Whether the two tables hold the very same servers: most changes leave them shared. */
+    public boolean sameServersAs(RoutingTable other) {
+        return servers == other.servers;
+    }
+
+    public int customCount() {
+        return customs.size();
+    }
+
+    public RoutingTable withCustom(CustomEndpoint custom) {
+        return new RoutingTable(servers, endpoints, replicas, pairs, tokens, customs.with(custom.name(), custom));
+    }
+
+    public RoutingTable withoutCustom(String name) {
+        return customs.get(name) == null ? this
+                : new RoutingTable(servers, endpoints, replicas, pairs, tokens, customs.without(name));
     }
 
     /** Every server, sorted by name (sorted once per table, on first use). */
@@ -148,7 +205,7 @@ public final class RoutingTable {
     public RoutingTable withToken(Token token) {
         SortedMap<String, Token> next = new TreeMap<>(tokens);
         next.put(token.name(), token);
-        return new RoutingTable(servers, endpoints, replicas, pairs, Collections.unmodifiableSortedMap(next));
+        return new RoutingTable(servers, endpoints, replicas, pairs, Collections.unmodifiableSortedMap(next), customs);
     }
 
     public RoutingTable withoutToken(String name) {
@@ -157,12 +214,12 @@ public final class RoutingTable {
         }
         SortedMap<String, Token> next = new TreeMap<>(tokens);
         next.remove(name);
-        return new RoutingTable(servers, endpoints, replicas, pairs, Collections.unmodifiableSortedMap(next));
+        return new RoutingTable(servers, endpoints, replicas, pairs, Collections.unmodifiableSortedMap(next), customs);
     }
 
     /** This table's servers and pairs with the tokens of {@code other}: a whole-state import keeps the tokens. */
     public RoutingTable withTokensOf(RoutingTable other) {
-        return new RoutingTable(servers, endpoints, replicas, pairs, other.tokens);
+        return new RoutingTable(servers, endpoints, replicas, pairs, other.tokens, customs);
     }
 
     public RoutingTable withServer(Server server) {
@@ -174,7 +231,7 @@ public final class RoutingTable {
         if (!server.isPrimary()) {
             nextReplicas = withReplica(nextReplicas, server);
         }
-        return new RoutingTable(servers.with(server.name(), server), endpoints, nextReplicas, pairs, tokens);
+        return new RoutingTable(servers.with(server.name(), server), endpoints, nextReplicas, pairs, tokens, customs);
     }
 
     public RoutingTable withoutServer(String name) {
@@ -183,7 +240,7 @@ public final class RoutingTable {
             return this;
         }
         SegmentedMap<List<Server>> nextReplicas = old.isPrimary() ? replicas.without(name) : withoutReplica(replicas, old);
-        return new RoutingTable(servers.without(name), endpoints, nextReplicas, pairs, tokens);
+        return new RoutingTable(servers.without(name), endpoints, nextReplicas, pairs, tokens, customs);
     }
 
     public RoutingTable withEndpoint(VirtualEndpoint endpoint) {
@@ -193,7 +250,7 @@ public final class RoutingTable {
             nextPairs = nextPairs.without(old.primaryName());
         }
         return new RoutingTable(servers, endpoints.with(endpoint.name(), endpoint), replicas,
-                nextPairs.with(endpoint.primaryName(), endpoint), tokens);
+                nextPairs.with(endpoint.primaryName(), endpoint), tokens, customs);
     }
 
     public RoutingTable withoutEndpoint(String name) {
@@ -203,7 +260,7 @@ public final class RoutingTable {
         }
         SegmentedMap<VirtualEndpoint> nextPairs = old.equals(pairs.get(old.primaryName()))
                 ? pairs.without(old.primaryName()) : pairs;
-        return new RoutingTable(servers, endpoints.without(name), replicas, nextPairs, tokens);
+        return new RoutingTable(servers, endpoints.without(name), replicas, nextPairs, tokens, customs);
     }
 
     /** This table with the mutations applied in order; the mutations are trusted (they come from the journal). */
@@ -246,6 +303,16 @@ public final class RoutingTable {
             public RoutingTable removeToken(String name) {
                 return withoutToken(name);
             }
+
+            @Override
+            public RoutingTable putCustom(CustomEndpoint custom) {
+                return withCustom(custom);
+            }
+
+            @Override
+            public RoutingTable removeCustom(String name) {
+                return withoutCustom(name);
+            }
         };
     }
 
@@ -256,6 +323,8 @@ public final class RoutingTable {
                 mutations.add(now == null ? new Mutation.RemoveServer(old.name()) : new Mutation.PutServer(now)));
         SegmentedMap.differences(endpoints, next.endpoints, (old, now) ->
                 mutations.add(now == null ? new Mutation.RemoveEndpoint(old.name()) : new Mutation.PutEndpoint(now)));
+        SegmentedMap.differences(customs, next.customs, (old, now) ->
+                mutations.add(now == null ? new Mutation.RemoveCustom(old.name()) : new Mutation.PutCustom(now)));
         if (tokens != next.tokens) {
             tokens.keySet().stream().filter(name -> !next.tokens.containsKey(name))
                     .forEach(name -> mutations.add(new Mutation.RemoveToken(name)));
@@ -290,11 +359,12 @@ public final class RoutingTable {
         return other instanceof RoutingTable table
                 && servers.equals(table.servers)
                 && endpoints.equals(table.endpoints)
-                && tokens.equals(table.tokens);
+                && tokens.equals(table.tokens)
+                && customs.equals(table.customs);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(servers, endpoints, tokens);
+        return Objects.hash(servers, endpoints, tokens, customs);
     }
 }

@@ -24,15 +24,56 @@ final class StateImportRules {
     }
 
     /** The table the document describes; INVALID listing every problem, or nothing applied. */
-    static RoutingTable build(ReplaceState document, Name origin) {
+    static RoutingTable build(ReplaceState document, Name origin, int customEndpointsPerSet) {
         List<FieldError> errors = new ArrayList<>();
         checkZone(document.zone(), origin, errors);
         RoutingTable servers = servers(document.servers(), errors);
         List<VirtualEndpoint> endpoints = endpoints(document.virtualEndpoints(), servers, errors);
+        Set<String> pairNames = new HashSet<>();
+        endpoints.forEach(endpoint -> pairNames.add(endpoint.name()));
+        List<CustomEndpoint> customs = customs(document.customEndpoints(), servers, pairNames, customEndpointsPerSet,
+                errors);
         if (!errors.isEmpty()) {
             throw RoutingException.invalid(errors);
         }
-        return servers.withEndpoints(endpoints);
+        return servers.withEndpoints(endpoints).withCustoms(customs);
+    }
+
+    /** The custom endpoints, by the same field rules as a single request, against the document's servers. */
+    private static List<CustomEndpoint> customs(List<RoutingCommand.ImportedCustom> items, RoutingTable servers,
+                                                Set<String> pairNames, int perSet, List<FieldError> errors) {
+        if (items == null) {
+            return List.of();
+        }
+        List<CustomEndpoint> customs = new ArrayList<>(items.size());
+        Set<String> names = new HashSet<>();
+        Map<String, Integer> perPrimary = new HashMap<>();
+        for (int i = 0; i < items.size(); i++) {
+            RoutingCommand.ImportedCustom item = items.get(i);
+            List<FieldError> broken = new ArrayList<>();
+            boolean taken = item.name() != null && (names.contains(item.name()) || pairNames.contains(item.name())
+                    || servers.server(item.name()) != null);
+            checkName(item.name(), taken, "is already taken in the zone by a server, a pair or a custom endpoint.",
+                    broken);
+            Server primary = item.serverName() == null ? null : servers.server(item.serverName());
+            if (primary == null || !primary.isPrimary()) {
+                broken.add(new FieldError("serverName", "existingPrimary", "serverName '" + item.serverName()
+                        + "' is not a Primary listed in this document."));
+            } else {
+                CustomEndpointRules.Parsed fields = CustomEndpointRules.check(servers, primary, item.type(), true,
+                        item.members(), item.excludedMembers(), broken);
+                if (perPrimary.merge(primary.name(), 1, Integer::sum) > perSet) {
+                    broken.add(new FieldError("serverName", "customEndpointsPerSet", "The replication set of '"
+                            + primary.name() + "' has more than " + perSet + " custom endpoints in this document."));
+                }
+                if (broken.isEmpty()) {
+                    names.add(item.name());
+                    customs.add(CustomEndpointRules.defined(servers, primary, item.name(), fields));
+                }
+            }
+            place(broken, "customEndpoints[" + i + "].", errors);
+        }
+        return customs;
     }
 
     private static void checkZone(String zone, Name origin, List<FieldError> errors) {

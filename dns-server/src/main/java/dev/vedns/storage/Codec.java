@@ -6,6 +6,8 @@ import dev.vedns.engine.DurableState;
 import dev.vedns.engine.JournalRecord;
 import dev.vedns.events.RoutingEvent;
 import dev.vedns.events.TargetChange;
+import dev.vedns.routing.CustomEndpoint;
+import dev.vedns.routing.CustomEndpointType;
 import dev.vedns.routing.Mutation;
 import dev.vedns.routing.ReplicationRole;
 import dev.vedns.routing.RoutingTable;
@@ -31,7 +33,7 @@ import java.util.Map;
  * The binary form of journal records and checkpoints: every field in a fixed order, and every kind and enum
  * written as an explicit tag, so renaming or reordering a Java type never changes a file. Version 2 adds the
  * actor of each event and the API's tokens; version 3 a server's probe and a pair's option, reroute and role
- * mismatch; version 4 a reader's several members (a pool) and a reroute's several targets. Versions 1 to 3 are
+ * mismatch; version 4 a reader's several members (a pool), a reroute's several targets and the custom endpoints. Versions 1 to 3 are
  * still read (their events predate actors: anonymous; their pairs and servers have the defaults; their readers
  * have one member).
  */
@@ -47,6 +49,10 @@ final class Codec {
     private static final int REMOVE_ENDPOINT = 4;
     private static final int PUT_TOKEN = 5;
     private static final int REMOVE_TOKEN = 6;
+    private static final int PUT_CUSTOM = 7;
+    private static final int REMOVE_CUSTOM = 8;
+    private static final int CUSTOM_READER = 1;
+    private static final int CUSTOM_ANY = 2;
     private static final int PRIMARY = 0;
     private static final int ASYNC_REPLICA = 1;
     private static final int VIEWER = 1;
@@ -101,6 +107,10 @@ final class Codec {
             for (Token token : state.table().tokens()) {
                 writeToken(out, token);
             }
+            out.writeInt(state.table().customCount());
+            for (CustomEndpoint custom : state.table().customsInAnyOrder()) {
+                writeCustom(out, custom);
+            }
             out.writeInt(state.events().size());
             for (RoutingEvent event : state.events()) {
                 writeEvent(out, event);
@@ -128,6 +138,12 @@ final class Codec {
         for (int i = 0; i < tokenCount; i++) {
             table = table.withToken(readToken(in));
         }
+        int customCount = version < POOLS_VERSION ? 0 : in.readInt();
+        List<CustomEndpoint> customs = new ArrayList<>(customCount);
+        for (int i = 0; i < customCount; i++) {
+            customs.add(readCustom(in));
+        }
+        table = table.withCustoms(customs);
         int eventCount = in.readInt();
         List<RoutingEvent> events = new ArrayList<>(eventCount);
         for (int i = 0; i < eventCount; i++) {
@@ -194,6 +210,22 @@ final class Codec {
                     out.writeUTF(name);
                 });
             }
+
+            @Override
+            public Void putCustom(CustomEndpoint custom) {
+                return written(() -> {
+                    out.writeByte(PUT_CUSTOM);
+                    writeCustom(out, custom);
+                });
+            }
+
+            @Override
+            public Void removeCustom(String name) {
+                return written(() -> {
+                    out.writeByte(REMOVE_CUSTOM);
+                    out.writeUTF(name);
+                });
+            }
         });
     }
 
@@ -206,8 +238,33 @@ final class Codec {
             case REMOVE_ENDPOINT -> new Mutation.RemoveEndpoint(in.readUTF());
             case PUT_TOKEN -> new Mutation.PutToken(readToken(in));
             case REMOVE_TOKEN -> new Mutation.RemoveToken(in.readUTF());
+            case PUT_CUSTOM -> new Mutation.PutCustom(readCustom(in));
+            case REMOVE_CUSTOM -> new Mutation.RemoveCustom(in.readUTF());
             default -> throw new IOException("unknown mutation tag " + tag);
         };
+    }
+
+    private static void writeCustom(DataOutputStream out, CustomEndpoint custom) throws IOException {
+        out.writeUTF(custom.name());
+        out.writeUTF(custom.primaryName());
+        out.writeByte(custom.type() == CustomEndpointType.Reader ? CUSTOM_READER : CUSTOM_ANY);
+        out.writeBoolean(custom.members() != null);
+        writeStrings(out, custom.members() != null ? custom.members() : custom.excludedMembers());
+        writeStrings(out, custom.resolved());
+    }
+
+    private static CustomEndpoint readCustom(DataInputStream in) throws IOException {
+        String name = in.readUTF();
+        String primary = in.readUTF();
+        int tag = in.readUnsignedByte();
+        CustomEndpointType type = switch (tag) {
+            case CUSTOM_READER -> CustomEndpointType.Reader;
+            case CUSTOM_ANY -> CustomEndpointType.Any;
+            default -> throw new IOException("unknown custom endpoint type tag " + tag);
+        };
+        boolean listed = in.readBoolean();
+        List<String> names = readStrings(in);
+        return new CustomEndpoint(name, primary, type, listed ? names : null, listed ? null : names, readStrings(in));
     }
 
     private static void writeServer(DataOutputStream out, Server server) throws IOException {

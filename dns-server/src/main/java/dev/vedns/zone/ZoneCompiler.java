@@ -1,6 +1,7 @@
 package dev.vedns.zone;
 
 import dev.vedns.access.Token;
+import dev.vedns.routing.CustomEndpoint;
 import dev.vedns.routing.Mutation;
 import dev.vedns.routing.RoutingTable;
 import dev.vedns.routing.Server;
@@ -39,12 +40,14 @@ public final class ZoneCompiler {
     private final Name origin;
     private final Name writers;
     private final Name readers;
+    private final Name customs;
 
     public ZoneCompiler(ZoneSettings settings) {
         this.settings = settings;
         this.origin = settings.origin();
         this.writers = ZoneNames.child("writer", origin);
         this.readers = ZoneNames.child("reader", origin);
+        this.customs = ZoneNames.customs(origin);
     }
 
     /**
@@ -66,6 +69,12 @@ public final class ZoneCompiler {
         if (table.endpointCount() > 0) {
             nodes.add(emptyNonTerminal(writers));
             nodes.add(emptyNonTerminal(readers));
+        }
+        for (CustomEndpoint custom : table.customsInAnyOrder()) {
+            nodes.add(custom(custom, servers));
+        }
+        if (table.customCount() > 0) {
+            nodes.add(emptyNonTerminal(customs));
         }
         return new ZoneSnapshot(origin, soa(serial, seconds(settings.apexTtl())), negativeSoa(serial),
                 new NameTable(nodes));
@@ -104,6 +113,18 @@ public final class ZoneCompiler {
             }
 
             @Override
+            public Void putCustom(CustomEndpoint custom) {
+                puts.add(custom(custom, Map.of()));
+                return null;
+            }
+
+            @Override
+            public Void removeCustom(String name) {
+                removes.add(ZoneNames.custom(name, origin));
+                return null;
+            }
+
+            @Override
             public Void putToken(Token token) {
                 return null;
             }
@@ -122,6 +143,11 @@ public final class ZoneCompiler {
         } else if (previous.node(writers) == null) {
             puts.add(emptyNonTerminal(writers));
             puts.add(emptyNonTerminal(readers));
+        }
+        if (table.customCount() == 0) {
+            removes.add(customs);
+        } else if (previous.node(customs) == null) {
+            puts.add(emptyNonTerminal(customs));
         }
         return new ZoneSnapshot(origin, soa(serial, seconds(settings.apexTtl())), negativeSoa(serial),
                 previous.table().with(puts, removes));
@@ -160,10 +186,16 @@ public final class ZoneCompiler {
         return cname(ZoneNames.child(endpoint.name(), writers), endpoint.primaryName(), servers);
     }
 
-    /** One CNAME for one target; a pool's name answers a CNAME to each of its targets in turn. */
     private ZoneNode reader(VirtualEndpoint endpoint, Map<String, ZoneNode> servers) {
-        Name owner = ZoneNames.child(endpoint.name(), readers);
-        List<String> targets = endpoint.effectiveReaderTargets();
+        return inTurn(ZoneNames.child(endpoint.name(), readers), endpoint.effectiveReaderTargets(), servers);
+    }
+
+    private ZoneNode custom(CustomEndpoint custom, Map<String, ZoneNode> servers) {
+        return inTurn(ZoneNames.custom(custom.name(), origin), custom.resolved(), servers);
+    }
+
+    /** One CNAME for one target; a pool's name answers a CNAME to each of its targets in turn. */
+    private ZoneNode inTurn(Name owner, List<String> targets, Map<String, ZoneNode> servers) {
         if (targets.size() == 1) {
             return cname(owner, targets.get(0), servers);
         }

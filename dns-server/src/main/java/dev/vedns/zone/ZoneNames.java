@@ -21,6 +21,15 @@ public final class ZoneNames {
         return child(endpointName, child("reader", origin));
     }
 
+    public static Name custom(String customName, Name origin) {
+        return child(customName, customs(origin));
+    }
+
+    /** The parent of every custom endpoint's name: {@code custom.<zone>}. */
+    public static Name customs(Name origin) {
+        return child("custom", origin);
+    }
+
     /** The name as users write it in connection strings: no trailing dot. */
     public static String fqdn(Name name) {
         return name.toString(true);

@@ -37,6 +37,10 @@ final class Rules {
         return engine.table();
     }
 
+    RoutingEngine engine() {
+        return engine;
+    }
+
     /** The serial DNS answers with now. */
     long serial() {
         return engine.get().serial();
@@ -89,6 +93,7 @@ final class Rules {
             names.add(ZoneNames.writer(pair.name(), Fleet.ZONE));
             names.add(ZoneNames.reader(pair.name(), Fleet.ZONE));
         });
+        table.customs().forEach(custom -> names.add(ZoneNames.custom(custom.name(), Fleet.ZONE)));
         List<byte[]> answers = new ArrayList<>();
         for (Name name : names) {
             // A pool answers its members in turn: as many questions as it has members see each once.

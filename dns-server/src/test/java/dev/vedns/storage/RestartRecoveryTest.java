@@ -146,7 +146,7 @@ class RestartRecoveryTest {
     }
 
     @Test
-    void aPooledReaderAndItsRerouteSurviveARestart() throws Exception {
+    void aPooledReaderItsRerouteAndCustomEndpointsSurviveARestartFromTheJournalAndFromACheckpoint() throws Exception {
         RoutingTable before;
         try (StoredFleet fleet = new StoredFleet(directory).changes(3)) {
             fleet.engine.apply(new RoutingCommand.PutServer("pg-replica-2", "AsyncReplica", "pg-main",
@@ -155,11 +155,19 @@ class RestartRecoveryTest {
                     List.of("pg-replica-1", "pg-replica-2")));
             fleet.engine.apply(new RoutingCommand.RerouteReader("mydb",
                     new ReaderReroute(List.of("pg-replica-2"), "'pg-replica-1' is Unhealthy: connection refused")));
+            fleet.engine.apply(new RoutingCommand.PutCustomEndpoint("pg-main", "analytics", "Reader",
+                    List.of("pg-replica-2"), null));
+            fleet.engine.apply(new RoutingCommand.PutCustomEndpoint("pg-main", "everything", "Any", null,
+                    List.of("pg-replica-1")));
             before = fleet.engine.table();
         }
+        StoredFleet replayed = new StoredFleet(directory);
+        assertEquals(before, replayed.engine.table(), "from the journal");
+        assertEquals(List.of("pg-replica-1", "pg-replica-2"), replayed.engine.table().endpoint("mydb").readerMembers());
+        assertEquals(List.of("pg-main", "pg-replica-2"), replayed.engine.table().custom("everything").resolved());
+        replayed.stop();
         try (StoredFleet fleet = new StoredFleet(directory)) {
-            assertEquals(before, fleet.engine.table());
-            assertEquals(List.of("pg-replica-1", "pg-replica-2"), fleet.engine.table().endpoint("mydb").readerMembers());
+            assertEquals(before, fleet.engine.table(), "from the checkpoint");
         }
     }
 

@@ -63,7 +63,7 @@ public class EngineFactory {
         // A new directory starts at a clock-based serial, so a secondary that knew an older vedns never sees it go back.
         VednsSettings settings = new VednsSettings(zone, listener, config.getDataDir(), Instant.now().getEpochSecond(),
                 retain, checkpointEvery, config.getJournal().isRecoverDamaged(),
-                file == null ? null : () -> bootstrap.read(file).toCommand());
+                file == null ? null : () -> bootstrap.read(file).toCommand(), config.getCustomEndpoints().getPerSet());
         try {
             return Vedns.open(settings);
         } catch (RoutingException refused) {

@@ -1,5 +1,6 @@
 package dev.vedns.api.config;
 
+import dev.vedns.routing.RoutingRules;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.convert.format.ReadableBytes;
 import java.nio.file.Path;
@@ -22,6 +23,7 @@ public class VednsConfiguration {
     private Api api = new Api();
     private Tls tls = new Tls();
     private Health health = new Health();
+    private CustomEndpoints customEndpoints = new CustomEndpoints();
 
     public String getZone() {
         return zone;
@@ -104,6 +106,29 @@ public class VednsConfiguration {
 
     public void setHealth(Health health) {
         this.health = health;
+    }
+
+    public CustomEndpoints getCustomEndpoints() {
+        return customEndpoints;
+    }
+
+    public void setCustomEndpoints(CustomEndpoints customEndpoints) {
+        this.customEndpoints = customEndpoints;
+    }
+
+    /** {@code vedns.custom-endpoints.*}: the custom endpoints of each replication set. */
+    @ConfigurationProperties("custom-endpoints")
+    public static class CustomEndpoints {
+        private int perSet = RoutingRules.CUSTOM_ENDPOINTS_PER_SET;
+
+        /** The most custom endpoints one replication set may have. */
+        public int getPerSet() {
+            return perSet;
+        }
+
+        public void setPerSet(int perSet) {
+            this.perSet = perSet;
+        }
     }
 
     /** {@code vedns.health.*}: probes of the PostgreSQL servers. */

@@ -1,0 +1,50 @@
+package dev.vedns.routing;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A name of a set's own choosing, {@code <name>.custom.<zone>}, answering a chosen subset of the set in turn, as
+ * Aurora's custom endpoints: a static list of {@code members}, or every present and future server of the set
+ * but the {@code excludedMembers}.
+ *
+ * @param primaryName     the primary of the set it belongs to
+ * @param members         the servers it answers, in order; null when it is defined by exclusion
+ * @param excludedMembers the servers it never answers; null when it is a static list
+ * @param resolved        what it answers now, in turn, worked out from the set by {@link #resolvedIn}: never empty
+ */
+public record CustomEndpoint(String name, String primaryName, CustomEndpointType type, List<String> members,
+                             List<String> excludedMembers, List<String> resolved) {
+
+    public CustomEndpoint {
+        members = members == null ? null : List.copyOf(members);
+        excludedMembers = excludedMembers == null ? null : List.copyOf(excludedMembers);
+        resolved = List.copyOf(resolved);
+    }
+
+    /**
+     * The servers of the set this may answer (a Reader: its replicas; Any: the primary too), those of the static
+     * list in its order, or all but the excluded ones by name; the primary when none is left, so the name always
+     * answers.
+     */
+    public List<String> resolvedIn(RoutingTable table) {
+        List<String> candidates = new ArrayList<>();
+        if (type == CustomEndpointType.Any) {
+            candidates.add(primaryName);
+        }
+        table.replicasOf(primaryName).forEach(replica -> candidates.add(replica.name()));
+        List<String> chosen = new ArrayList<>();
+        if (members != null) {
+            members.stream().filter(candidates::contains).forEach(chosen::add);
+        } else {
+            candidates.stream().filter(server -> !excludedMembers.contains(server)).forEach(chosen::add);
+        }
+        return chosen.isEmpty() ? List.of(primaryName) : chosen;
+    }
+
+    /** The same definition under {@code primary} with lists {@code members} and {@code excluded}, resolved in {@code table}. */
+    public CustomEndpoint in(RoutingTable table, String primary, List<String> newMembers, List<String> excluded) {
+        CustomEndpoint moved = new CustomEndpoint(name, primary, type, newMembers, excluded, resolved);
+        return new CustomEndpoint(name, primary, type, newMembers, excluded, moved.resolvedIn(table));
+    }
+}
