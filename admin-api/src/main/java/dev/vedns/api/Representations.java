@@ -7,7 +7,9 @@ import dev.vedns.api.servers.ServerResource;
 import dev.vedns.health.Observation;
 import dev.vedns.health.Prober;
 import dev.vedns.health.ServerHealth;
+import dev.vedns.api.customs.CustomEndpointResource;
 import dev.vedns.api.servers.ProbeBody;
+import dev.vedns.routing.CustomEndpoint;
 import dev.vedns.routing.ReaderReroute;
 import dev.vedns.routing.RoutingTable;
 import dev.vedns.routing.Server;
@@ -68,6 +70,11 @@ public class Representations {
         return new EndpointResource.Target(fqdn, chosen.get(0), serverFqdn(chosen.get(0)), effective.get(0),
                 serverFqdn(effective.get(0)), reason, chosen.size() > 1 ? chosen : null,
                 effective.size() > 1 || chosen.size() > 1 ? effective : null);
+    }
+
+    public CustomEndpointResource custom(CustomEndpoint custom) {
+        return new CustomEndpointResource(custom.name(), custom.primaryName(), custom.type().name(), custom.members(),
+                custom.excludedMembers(), ZoneNames.fqdn(ZoneNames.custom(custom.name(), origin)), custom.resolved());
     }
 
     private String serverFqdn(String serverName) {

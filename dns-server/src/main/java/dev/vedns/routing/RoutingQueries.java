@@ -38,6 +38,22 @@ public final class RoutingQueries {
         return endpoint;
     }
 
+    /** The custom endpoints listed under a primary's path, by name; a replica's path is NOT_FOUND, naming the primary. */
+    public static List<CustomEndpoint> customs(RoutingTable table, String serverName) {
+        return table.customsOf(primaryForRead(table, serverName).name());
+    }
+
+    /** The custom endpoint by that name under the primary's path; NOT_FOUND otherwise. */
+    public static CustomEndpoint custom(RoutingTable table, String serverName, String name) {
+        Server primary = primaryForRead(table, serverName);
+        CustomEndpoint custom = name == null ? null : table.custom(name);
+        if (custom == null || !custom.primaryName().equals(primary.name())) {
+            throw RoutingException.notFound("Custom endpoint '" + name + "' does not exist on server '" + primary.name()
+                    + "'.");
+        }
+        return custom;
+    }
+
     private static Server primaryForRead(RoutingTable table, String serverName) {
         Server server = server(table, serverName);
         if (!server.isPrimary()) {

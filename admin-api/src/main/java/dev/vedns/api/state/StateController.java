@@ -53,6 +53,7 @@ public class StateController {
         RoutingTable table = published.table();
         return new StateDocument(zone, published.snapshot().serial(),
                 table.servers().stream().map(server -> representations.server(table, server)).toList(),
-                table.endpoints().stream().map(representations::endpoint).toList());
+                table.endpoints().stream().map(representations::endpoint).toList(),
+                table.customs().stream().map(representations::custom).toList());
     }
 }

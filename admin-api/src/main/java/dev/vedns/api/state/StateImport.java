@@ -11,12 +11,12 @@ import java.util.Map;
 /**
  * Body of {@code PUT /api/v1/state} and the bootstrap file. An exported document is accepted as it is: its
  * serial and its derived fields (fqdn, replicas, virtualEndpoint, health, virtualEndpoints, writer, reader,
- * roleMismatch) are read and ignored (the probes decide reroutes and mismatches again); any other unknown field is refused, so a misspelling never passes silently.
+ * roleMismatch; a custom endpoint's fqdn and targets) are read and ignored (the probes decide reroutes and mismatches again); any other unknown field is refused, so a misspelling never passes silently.
  */
 @Serdeable
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record StateImport(@Nullable String zone, @Nullable Long serial, @Nullable List<Server> servers,
-                          @Nullable List<Endpoint> virtualEndpoints) {
+                          @Nullable List<Endpoint> virtualEndpoints, @Nullable List<Custom> customEndpoints) {
 
     /** A server item, in the shape of the servers resource. */
     @Serdeable
@@ -36,6 +36,14 @@ public record StateImport(@Nullable String zone, @Nullable Long serial, @Nullabl
                            @Nullable Boolean writerFollowsObservedPrimary, @Nullable String roleMismatch) {
     }
 
+    /** A custom endpoint item, in the shape of the custom endpoints resource. */
+    @Serdeable
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    public record Custom(@Nullable String serverName, @Nullable String name, @Nullable String type,
+                         @Nullable List<String> members, @Nullable List<String> excludedMembers, @Nullable String fqdn,
+                         @Nullable List<String> targets) {
+    }
+
     public RoutingCommand.ReplaceState toCommand() {
         return new RoutingCommand.ReplaceState(zone,
                 servers == null ? null : servers.stream().map(server -> new RoutingCommand.ImportedServer(server.name(),
@@ -44,6 +52,9 @@ public record StateImport(@Nullable String zone, @Nullable Long serial, @Nullabl
                 virtualEndpoints == null ? null : virtualEndpoints.stream().map(endpoint ->
                         new RoutingCommand.ImportedEndpoint(endpoint.serverName(), endpoint.name(),
                                 endpoint.endpointType(), endpoint.members(),
-                                endpoint.writerFollowsObservedPrimary())).toList());
+                                endpoint.writerFollowsObservedPrimary())).toList(),
+                customEndpoints == null ? null : customEndpoints.stream().map(custom ->
+                        new RoutingCommand.ImportedCustom(custom.serverName(), custom.name(), custom.type(),
+                                custom.members(), custom.excludedMembers())).toList());
     }
 }

@@ -1,0 +1,14 @@
+package dev.vedns.api.customs;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import java.util.List;
+
+/**
+ * A custom endpoint as the API shows it: its definition ({@code members} or {@code excludedMembers}), its name in
+ * DNS, and the {@code targets} that name answers now, in turn.
+ */
+@Serdeable
+public record CustomEndpointResource(String name, String serverName, String type, @Nullable List<String> members,
+                                     @Nullable List<String> excludedMembers, String fqdn, List<String> targets) {
+}
