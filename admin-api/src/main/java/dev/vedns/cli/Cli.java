@@ -45,6 +45,7 @@ public final class Cli {
     public static int run(String[] args, CliIo io) {
         CommandLine commandLine = new CommandLine(new Cli())
                 .addSubcommand(new VirtualEndpointCommands(io))
+                .addSubcommand(new CustomEndpointCommands(io))
                 .addSubcommand(new ServerCommands(io))
                 .addSubcommand(new ReplicaCommands(io))
                 .addSubcommand(new StateCommands(io))

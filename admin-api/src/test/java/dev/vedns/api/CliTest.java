@@ -51,6 +51,29 @@ class CliTest {
     }
 
     @Test
+    void customEndpointsAreCreatedListedUpdatedAndDeleted() throws Exception {
+        fleet();
+        cli.run("server", "create", "-n", "pg-replica-2", "--source-server", "pg-main", "--address", "10.0.0.7")
+                .expect(0);
+        Map<String, Object> created = cli.run("custom-endpoint", "create", "-s", "pg-main", "-n", "analytics",
+                "-m", "pg-replica-2").expect(0).object(mapper);
+        assertEquals("Reader", created.get("type"));
+        assertEquals(List.of("pg-replica-2"), created.get("targets"));
+        cli.run("custom-endpoint", "create", "-s", "pg-main", "-n", "reporting", "--type", "Any",
+                "--excluded-members", "pg-replica-1").expect(0);
+        assertEquals(List.of("analytics\tpg-main\tReader\tpg-replica-2\t\tanalytics.custom.postgres.internal\t"
+                        + "pg-replica-2", "reporting\tpg-main\tAny\t\tpg-replica-1\treporting.custom.postgres.internal\t"
+                        + "pg-main,pg-replica-2"),
+                cli.run("custom-endpoint", "list", "-s", "pg-main", "-o", "tsv").expect(0).out().lines().toList());
+        cli.run("custom-endpoint", "update", "-s", "pg-main", "-n", "analytics", "-m", "pg-replica-1", "-m",
+                "pg-replica-2").expect(0);
+        assertEquals(List.of("pg-replica-1", "pg-replica-2"), vedns.api()
+                .get("/api/v1/servers/pg-main/custom-endpoints/analytics").json().get("targets"));
+        cli.run("custom-endpoint", "delete", "-s", "pg-main", "-n", "analytics", "--yes").expect(0);
+        cli.run("custom-endpoint", "show", "-s", "pg-main", "-n", "analytics").expect(1);
+    }
+
+    @Test
     void listsPageThroughAFleetOfAnySizeByThemselvesAndTakeAPrefix() {
         StringBuilder servers = new StringBuilder();
         for (int i = 0; i < 1205; i++) {
