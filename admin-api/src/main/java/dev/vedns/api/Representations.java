@@ -74,7 +74,8 @@ public class Representations {
 
     public CustomEndpointResource custom(CustomEndpoint custom) {
         return new CustomEndpointResource(custom.name(), custom.primaryName(), custom.type().name(), custom.members(),
-                custom.excludedMembers(), ZoneNames.fqdn(ZoneNames.custom(custom.name(), origin)), custom.resolved());
+                custom.excludedMembers(), ZoneNames.fqdn(ZoneNames.custom(custom.name(), origin)), custom.resolved(),
+                custom.effectiveTargets(), custom.reroute() == null ? null : custom.reroute().reason());
     }
 
     private String serverFqdn(String serverName) {

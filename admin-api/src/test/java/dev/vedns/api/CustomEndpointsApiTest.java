@@ -45,7 +45,8 @@ class CustomEndpointsApiTest {
                 "{\"type\":\"Reader\",\"members\":[\"pg-replica-2\",\"pg-replica-3\"]}")).json();
         assertEquals(Map.of("name", "analytics", "serverName", "pg-main", "type", "Reader",
                 "members", List.of("pg-replica-2", "pg-replica-3"), "fqdn", "analytics.custom.postgres.internal",
-                "targets", List.of("pg-replica-2", "pg-replica-3")), analytics);
+                "targets", List.of("pg-replica-2", "pg-replica-3"),
+                "effectiveTargets", List.of("pg-replica-2", "pg-replica-3")), analytics);
         expect(201, api.put(CUSTOMS + "/reporting", "{\"type\":\"Reader\",\"excludedMembers\":[\"pg-replica-1\"]}"));
         assertEquals(List.of("pg-replica-2", "pg-replica-3"), dns("analytics", 4));
         assertEquals(List.of("pg-replica-2", "pg-replica-3"), dns("reporting", 4));

@@ -208,6 +208,17 @@ public final class EventDescriber {
         }
 
         @Override
+        public String rerouteCustom(RoutingCommand.RerouteCustom command) {
+            described.servers.add(before.custom(command.name()).primaryName());
+            described.details.put("customEndpoint", command.name());
+            if (command.reroute() == null) {
+                return "CustomEndpointRestored";
+            }
+            described.details.put("reason", command.reroute().reason());
+            return "CustomEndpointRerouted";
+        }
+
+        @Override
         public String followObservedPrimary(RoutingCommand.FollowObservedPrimary command) {
             described.servers.add(command.serverName());
             described.servers.add(before.server(command.serverName()).primaryName());
@@ -258,13 +269,14 @@ public final class EventDescriber {
         @Override
         public Void putCustom(CustomEndpoint custom) {
             CustomEndpoint old = before.custom(custom.name());
-            addMembersChange(custom.name(), old == null ? null : old.resolved(), custom.resolved(), described.targets);
+            addMembersChange(custom.name(), old == null ? null : old.effectiveTargets(), custom.effectiveTargets(),
+                    described.targets);
             return null;
         }
 
         @Override
         public Void removeCustom(String name) {
-            addMembersChange(name, before.custom(name).resolved(), null, described.targets);
+            addMembersChange(name, before.custom(name).effectiveTargets(), null, described.targets);
             return null;
         }
 

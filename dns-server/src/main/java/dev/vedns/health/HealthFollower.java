@@ -39,6 +39,7 @@ public final class HealthFollower implements SwitchoverReadiness {
         health = round;
         applyAll(() -> rules.writerMoves(engine.table(), round));
         applyAll(() -> rules.readerMoves(engine.table(), round));
+        applyAll(() -> rules.customMoves(engine.table(), round));
         applyAll(() -> rules.roleMismatches(engine.table(), round));
     }
 

@@ -1,6 +1,7 @@
 package dev.vedns.health;
 
 import dev.vedns.health.Prober.Health;
+import dev.vedns.routing.CustomEndpoint;
 import dev.vedns.routing.ProbeType;
 import dev.vedns.routing.ReaderReroute;
 import dev.vedns.routing.RoutingCommand;
@@ -97,7 +98,8 @@ public final class HealthRules {
                 continue;
             }
             moves.add(new RoutingCommand.RerouteReader(endpoint.name(), next.equals(members) ? null
-                    : new ReaderReroute(next, unfitReasons(table, health, endpoint))));
+                    : new ReaderReroute(next, unfitReasons(table, health, endpoint.primaryName(),
+                    endpoint.readerMembers()))));
         }
         return moves;
     }
@@ -120,23 +122,43 @@ public final class HealthRules {
     }
 
     private List<String> pooled(RoutingTable table, Map<String, Health> health, VirtualEndpoint endpoint) {
-        List<String> usable = endpoint.readerMembers().stream()
-                .filter(member -> !knownUnfit(health, endpoint, member)).toList();
-        return usable.isEmpty() ? List.of(endpoint.primaryName()) : usable;
+        return fitOf(health, endpoint.primaryName(), endpoint.readerMembers());
+    }
+
+    /**
+     * For each custom endpoint, as for a pool: it answers its fit members in turn, its primary when none is fit,
+     * and all of them again once they are.
+     */
+    public List<RoutingCommand> customMoves(RoutingTable table, Map<String, Health> health) {
+        List<RoutingCommand> moves = new ArrayList<>();
+        for (CustomEndpoint custom : table.customsInAnyOrder()) {
+            List<String> next = fitOf(health, custom.primaryName(), custom.resolved());
+            if (!next.equals(custom.effectiveTargets())) {
+                moves.add(new RoutingCommand.RerouteCustom(custom.name(), next.equals(custom.resolved()) ? null
+                        : new ReaderReroute(next, unfitReasons(table, health, custom.primaryName(), custom.resolved()))));
+            }
+        }
+        return moves;
+    }
+
+    /** The members not known to be unfit, in their order; the primary when none is left. */
+    private static List<String> fitOf(Map<String, Health> health, String primary, List<String> members) {
+        List<String> usable = members.stream().filter(member -> !knownUnfit(health, primary, member)).toList();
+        return usable.isEmpty() ? List.of(primary) : usable;
     }
 
     /** Unfit by the probes' judgement: a server they know nothing of yet is not. */
-    private static boolean knownUnfit(Map<String, Health> health, VirtualEndpoint endpoint, String server) {
+    private static boolean knownUnfit(Map<String, Health> health, String primary, String server) {
         Health probed = health.get(server);
         if (probed == null) {
             return false;
         }
-        ServerHealth judged = server.equals(endpoint.primaryName()) ? probed.health() : probed.readable();
+        ServerHealth judged = server.equals(primary) ? probed.health() : probed.readable();
         return judged.state() == HealthState.Unhealthy;
     }
 
-    private String unfitReasons(RoutingTable table, Map<String, Health> health, VirtualEndpoint endpoint) {
-        return endpoint.readerMembers().stream().filter(member -> knownUnfit(health, endpoint, member))
+    private String unfitReasons(RoutingTable table, Map<String, Health> health, String primary, List<String> members) {
+        return members.stream().filter(member -> knownUnfit(health, primary, member))
                 .map(member -> unfitReason(table, health.get(member), member)).collect(Collectors.joining("; "));
     }
 

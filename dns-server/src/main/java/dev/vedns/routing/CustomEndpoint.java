@@ -11,15 +11,27 @@ import java.util.List;
  * @param primaryName     the primary of the set it belongs to
  * @param members         the servers it answers, in order; null when it is defined by exclusion
  * @param excludedMembers the servers it never answers; null when it is a static list
- * @param resolved        what it answers now, in turn, worked out from the set by {@link #resolvedIn}: never empty
+ * @param resolved        its members as the set has them now, worked out by {@link #resolvedIn}: never empty
+ * @param reroute         what it answers instead, when the health probes found some of them unfit; null when it
+ *                        answers them all
  */
 public record CustomEndpoint(String name, String primaryName, CustomEndpointType type, List<String> members,
-                             List<String> excludedMembers, List<String> resolved) {
+                             List<String> excludedMembers, List<String> resolved, ReaderReroute reroute) {
 
     public CustomEndpoint {
         members = members == null ? null : List.copyOf(members);
         excludedMembers = excludedMembers == null ? null : List.copyOf(excludedMembers);
         resolved = List.copyOf(resolved);
+    }
+
+    /** What its name answers now, in turn: its members, unless the probes left some out. */
+    public List<String> effectiveTargets() {
+        return reroute == null ? resolved : reroute.targets();
+    }
+
+    /** @param newReroute null to answer every member again */
+    public CustomEndpoint withReroute(ReaderReroute newReroute) {
+        return new CustomEndpoint(name, primaryName, type, members, excludedMembers, resolved, newReroute);
     }
 
     /**
@@ -42,9 +54,14 @@ public record CustomEndpoint(String name, String primaryName, CustomEndpointType
         return chosen.isEmpty() ? List.of(primaryName) : chosen;
     }
 
-    /** The same definition under {@code primary} with lists {@code members} and {@code excluded}, resolved in {@code table}. */
+    /**
+     * The same definition under {@code primary} with lists {@code members} and {@code excluded}, resolved in
+     * {@code table}; a reroute is kept only while the members stay the same, for the probes to judge new ones.
+     */
     public CustomEndpoint in(RoutingTable table, String primary, List<String> newMembers, List<String> excluded) {
-        CustomEndpoint moved = new CustomEndpoint(name, primary, type, newMembers, excluded, resolved);
-        return new CustomEndpoint(name, primary, type, newMembers, excluded, moved.resolvedIn(table));
+        CustomEndpoint moved = new CustomEndpoint(name, primary, type, newMembers, excluded, resolved, null);
+        List<String> now = moved.resolvedIn(table);
+        return new CustomEndpoint(name, primary, type, newMembers, excluded, now,
+                now.equals(resolved) && primary.equals(primaryName) ? reroute : null);
     }
 }

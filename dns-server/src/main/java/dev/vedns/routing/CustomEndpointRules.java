@@ -124,7 +124,7 @@ final class CustomEndpointRules {
 
     static CustomEndpoint defined(RoutingTable table, Server primary, String name, Parsed fields) {
         CustomEndpoint unresolved = new CustomEndpoint(name, primary.name(), fields.type(), fields.members(),
-                fields.excludedMembers(), List.of(primary.name()));
+                fields.excludedMembers(), List.of(primary.name()), null);
         return unresolved.in(table, primary.name(), fields.members(), fields.excludedMembers());
     }
 

@@ -114,7 +114,7 @@ public sealed interface Mutation {
         @Override
         public boolean touchesZone(RoutingTable before) {
             CustomEndpoint old = before.custom(custom.name());
-            return old == null || !old.resolved().equals(custom.resolved());
+            return old == null || !old.effectiveTargets().equals(custom.effectiveTargets());
         }
 
         @Override

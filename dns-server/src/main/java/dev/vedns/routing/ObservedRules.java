@@ -36,6 +36,30 @@ final class ObservedRules {
         return new Outcome(table.withEndpoint(endpoint.withReroute(reroute)), Effect.UPDATED);
     }
 
+    /** A custom endpoint may leave out members the probes found unfit, or answer its primary when none is fit. */
+    static Outcome rerouteCustom(RoutingTable table, RoutingCommand.RerouteCustom command) {
+        CustomEndpoint custom = table.custom(command.name());
+        if (custom == null) {
+            throw RoutingException.notFound("Custom endpoint '" + command.name() + "' does not exist.");
+        }
+        ReaderReroute reroute = command.reroute();
+        if (reroute != null) {
+            for (String target : reroute.targets()) {
+                if (!custom.resolved().contains(target) && !target.equals(custom.primaryName())) {
+                    throw RoutingException.conflict("Server '" + target + "' is not a member of custom endpoint '"
+                            + custom.name() + "' nor its primary.");
+                }
+            }
+            if (reroute.targets().equals(custom.resolved())) {
+                reroute = null;
+            }
+        }
+        if (Objects.equals(reroute, custom.reroute())) {
+            return new Outcome(table, Effect.UNCHANGED);
+        }
+        return new Outcome(table.withCustom(custom.withReroute(reroute)), Effect.UPDATED);
+    }
+
     static Outcome markRoleMismatch(RoutingTable table, MarkRoleMismatch command) {
         VirtualEndpoint endpoint = existing(table, command.endpointName());
         if (Objects.equals(command.mismatch(), endpoint.roleMismatch())) {

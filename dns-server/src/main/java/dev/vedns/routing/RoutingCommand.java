@@ -45,6 +45,8 @@ public sealed interface RoutingCommand {
         R patchCustomEndpoint(PatchCustomEndpoint command);
 
         R deleteCustomEndpoint(DeleteCustomEndpoint command);
+
+        R rerouteCustom(RerouteCustom command);
     }
 
     /**
@@ -252,6 +254,19 @@ public sealed interface RoutingCommand {
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.deleteCustomEndpoint(this);
+        }
+    }
+
+    /**
+     * Make a custom endpoint answer only some of its members (the primary when none is fit), or all of them again:
+     * only vedns's own probes ask this.
+     *
+     * @param reroute null to answer every member again
+     */
+    record RerouteCustom(String name, ReaderReroute reroute) implements RoutingCommand {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.rerouteCustom(this);
         }
     }
 

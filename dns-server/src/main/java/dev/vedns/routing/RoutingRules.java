@@ -128,6 +128,11 @@ public final class RoutingRules {
             public Outcome deleteCustomEndpoint(RoutingCommand.DeleteCustomEndpoint command) {
                 return CustomEndpointRules.delete(table, command);
             }
+
+            @Override
+            public Outcome rerouteCustom(RoutingCommand.RerouteCustom command) {
+                return ObservedRules.rerouteCustom(table, command);
+            }
         });
     }
 

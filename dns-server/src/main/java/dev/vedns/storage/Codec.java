@@ -251,6 +251,11 @@ final class Codec {
         out.writeBoolean(custom.members() != null);
         writeStrings(out, custom.members() != null ? custom.members() : custom.excludedMembers());
         writeStrings(out, custom.resolved());
+        out.writeBoolean(custom.reroute() != null);
+        if (custom.reroute() != null) {
+            writeStrings(out, custom.reroute().targets());
+            out.writeUTF(custom.reroute().reason());
+        }
     }
 
     private static CustomEndpoint readCustom(DataInputStream in) throws IOException {
@@ -264,7 +269,9 @@ final class Codec {
         };
         boolean listed = in.readBoolean();
         List<String> names = readStrings(in);
-        return new CustomEndpoint(name, primary, type, listed ? names : null, listed ? null : names, readStrings(in));
+        List<String> resolved = readStrings(in);
+        ReaderReroute reroute = in.readBoolean() ? new ReaderReroute(readStrings(in), in.readUTF()) : null;
+        return new CustomEndpoint(name, primary, type, listed ? names : null, listed ? null : names, resolved, reroute);
     }
 
     private static void writeServer(DataOutputStream out, Server server) throws IOException {

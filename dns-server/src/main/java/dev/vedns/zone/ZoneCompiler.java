@@ -191,7 +191,7 @@ public final class ZoneCompiler {
     }
 
     private ZoneNode custom(CustomEndpoint custom, Map<String, ZoneNode> servers) {
-        return inTurn(ZoneNames.custom(custom.name(), origin), custom.resolved(), servers);
+        return inTurn(ZoneNames.custom(custom.name(), origin), custom.effectiveTargets(), servers);
     }
 
     /** One CNAME for one target; a pool's name answers a CNAME to each of its targets in turn. */

@@ -158,6 +158,21 @@ class HealthRulesTest {
     }
 
     @Test
+    void aCustomEndpointLeavesOutUnfitMembersLikeAPoolAndTakesThemBack() {
+        engine.apply(new RoutingCommand.PutCustomEndpoint("pg-a", "analytics", "Reader", null, List.of()));
+        probes.down("pg-c").rounds(2);
+        assertEquals(List.of("pg-b"), engine.table().custom("analytics").effectiveTargets());
+        assertEquals("CustomEndpointRerouted", lastEvent().kind());
+        probes.down("pg-b").rounds(2);
+        assertEquals(List.of("pg-a"), engine.table().custom("analytics").effectiveTargets(), "none fit: the primary");
+        allWell();
+        probes.rounds(2);
+        assertNull(engine.table().custom("analytics").reroute());
+        assertEquals(List.of("pg-b", "pg-c"), engine.table().custom("analytics").effectiveTargets());
+        assertEquals("CustomEndpointRestored", lastEvent().kind());
+    }
+
+    @Test
     void withoutTheOptionAPromotionElsewhereRaisesRoleMismatchAndMovesNothing() {
         probes.primary("pg-b", 2, 100 * MB).round();
         assertEquals("pg-a", engine.table().endpoint("app").primaryName());

@@ -6,9 +6,11 @@ import java.util.List;
 
 /**
  * A custom endpoint as the API shows it: its definition ({@code members} or {@code excludedMembers}), its name in
- * DNS, and the {@code targets} that name answers now, in turn.
+ * DNS, the {@code targets} the set gives it now, and the {@code effectiveTargets} DNS answers in turn (fewer, with
+ * the {@code reason}, when the health probes left some out).
  */
 @Serdeable
 public record CustomEndpointResource(String name, String serverName, String type, @Nullable List<String> members,
-                                     @Nullable List<String> excludedMembers, String fqdn, List<String> targets) {
+                                     @Nullable List<String> excludedMembers, String fqdn, List<String> targets,
+                                     List<String> effectiveTargets, @Nullable String reason) {
 }

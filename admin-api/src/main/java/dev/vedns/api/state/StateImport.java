@@ -11,7 +11,7 @@ import java.util.Map;
 /**
  * Body of {@code PUT /api/v1/state} and the bootstrap file. An exported document is accepted as it is: its
  * serial and its derived fields (fqdn, replicas, virtualEndpoint, health, virtualEndpoints, writer, reader,
- * roleMismatch; a custom endpoint's fqdn and targets) are read and ignored (the probes decide reroutes and mismatches again); any other unknown field is refused, so a misspelling never passes silently.
+ * roleMismatch; a custom endpoint's fqdn, targets, effectiveTargets and reason) are read and ignored (the probes decide reroutes and mismatches again); any other unknown field is refused, so a misspelling never passes silently.
  */
 @Serdeable
 @JsonIgnoreProperties(ignoreUnknown = false)
@@ -41,7 +41,8 @@ public record StateImport(@Nullable String zone, @Nullable Long serial, @Nullabl
     @JsonIgnoreProperties(ignoreUnknown = false)
     public record Custom(@Nullable String serverName, @Nullable String name, @Nullable String type,
                          @Nullable List<String> members, @Nullable List<String> excludedMembers, @Nullable String fqdn,
-                         @Nullable List<String> targets) {
+                         @Nullable List<String> targets, @Nullable List<String> effectiveTargets,
+                         @Nullable String reason) {
     }
 
     public RoutingCommand.ReplaceState toCommand() {
