@@ -1,4 +1,5 @@
 import { api, describeError, path, recentEvents } from './api.js';
+import { customEndpointsSection } from './customs.js';
 import { confirmDialog, openDialog } from './dialog.js';
 import { h, replace, uid } from './dom.js';
 import { change, notify } from './notify.js';
@@ -17,6 +18,7 @@ export async function replicationPage(view, name, refresh) {
     return;
   }
   const replicas = await Promise.all(primary.replicas.map((replica) => api('GET', path('servers', replica))));
+  const customs = await api('GET', `${path('servers', primary.name)}/custom-endpoints`);
   const members = new Set([primary.name, ...primary.replicas]);
   const events = (await recentEvents(EVENTS_SCANNED))
     .filter((event) => event.servers.some((server) => members.has(server)))
@@ -29,6 +31,7 @@ export async function replicationPage(view, name, refresh) {
       observed(primary)),
     replicasSection(primary, replicas, refresh),
     endpointsSection(primary, refresh),
+    customEndpointsSection(primary, customs, refresh),
     eventsSection(events));
 }
 

@@ -314,6 +314,16 @@ class ConsoleBrowserTest {
         awaitNotification("seendb.writer.postgres.internal now follows the observed primary");
         assertEquals(true, expect(200, api.get("/api/v1/servers/pg-seen/virtual-endpoints/seendb")).json()
                 .get("writerFollowsObservedPrimary"));
+
+        // A custom endpoint of every replica but none left out: later replicas join by themselves.
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//button[.='Create custom endpoint']")));
+        labelled("Custom endpoint name").sendKeys("seen-reports");
+        new Select(labelled("Membership")).selectByValue("excludedMembers");
+        click(By.xpath("//button[.='Create custom endpoint']"));
+        awaitNotification("Created seen-reports.custom.postgres.internal, answering pg-seen-replica");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("section[aria-labelledby=customs-title] table"), "seen-reports.custom.postgres.internal"));
+        assertEquals(1, vedns.dns().answer("seen-reports.custom.postgres.internal.", Type.CNAME).size());
         everyControlIsLabelled();
         screenshot("health");
     }

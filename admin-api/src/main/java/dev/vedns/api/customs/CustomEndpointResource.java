@@ -1,5 +1,6 @@
 package dev.vedns.api.customs;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
@@ -10,7 +11,10 @@ import java.util.List;
  * the {@code reason}, when the health probes left some out).
  */
 @Serdeable
-public record CustomEndpointResource(String name, String serverName, String type, @Nullable List<String> members,
-                                     @Nullable List<String> excludedMembers, String fqdn, List<String> targets,
+public record CustomEndpointResource(String name, String serverName, String type,
+                                     // an empty list is a definition of its own (all, or none left), never absent
+                                     @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable List<String> members,
+                                     @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable List<String> excludedMembers,
+                                     String fqdn, List<String> targets,
                                      List<String> effectiveTargets, @Nullable String reason) {
 }
