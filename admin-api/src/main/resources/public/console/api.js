@@ -21,6 +21,18 @@ export class ApiError extends Error {
 export const describeError = (error) => (error instanceof ApiError ? error.describe() : error.message);
 
 export async function api(method, path, body) {
+  return (await exchange(method, path, body)).data;
+}
+
+/** One page of a list and the path of the next (from the Link header), or null on the last. */
+export async function page(path) {
+  const { data, response } = await exchange('GET', path);
+  const link = response.headers.get('Link');
+  const next = link && /<\/api\/v1([^>]*)>;\s*rel="next"/.exec(link);
+  return { items: data, next: next ? next[1] : null };
+}
+
+async function exchange(method, path, body) {
   const headers = { Accept: 'application/json, application/problem+json' };
   if (secret()) {
     headers.Authorization = `Bearer ${secret()}`;
@@ -38,7 +50,7 @@ export async function api(method, path, body) {
   if (!response.ok) {
     throw new ApiError(response.status, data || { title: response.statusText });
   }
-  return data;
+  return { data, response };
 }
 
 export const path = (...segments) => segments.map((segment) => `/${encodeURIComponent(segment)}`).join('');

@@ -1,22 +1,64 @@
-import { api, path } from './api.js';
+import { api, page, path } from './api.js';
 import { confirmDialog } from './dialog.js';
 import { h, replace, uid } from './dom.js';
 import { change } from './notify.js';
 import { effectiveTarget, healthBadge, observed } from './health.js';
 import { guard } from './session.js';
 
-/** The Servers page: every replication set, and a form to register a server. */
+const SETS_PER_PAGE = 20;
+
+/** What the page shows: the search, and the cursor of each page so far (the first page has none). */
+const shown = { prefix: '', cursors: [null] };
+
+/**
+ * The Servers page: the replication sets a page at a time (a fleet of 100,000 is never loaded whole), a search
+ * by the primary's name, and a form to register a server.
+ */
 export async function serversPage(view, refresh) {
-  const servers = await api('GET', '/servers');
-  const primaries = servers.filter((server) => server.replicationRole === 'Primary');
-  const byName = new Map(servers.map((server) => [server.name, server]));
+  const after = shown.cursors[shown.cursors.length - 1];
+  const query = `/servers?replicationRole=Primary&limit=${SETS_PER_PAGE}`
+    + (shown.prefix ? `&prefix=${encodeURIComponent(shown.prefix)}` : '')
+    + (after ? `&after=${encodeURIComponent(after)}` : '');
+  const { items: primaries, next } = await page(query);
+  const replicas = await Promise.all(primaries.flatMap((primary) => primary.replicas)
+    .map((replica) => api('GET', path('servers', replica))));
+  const byName = new Map([...primaries, ...replicas].map((server) => [server.name, server]));
   replace(view,
     h('h1', { tabindex: '-1' }, 'Servers'),
     registerForm(primaries, refresh),
     h('h2', {}, 'Replication sets'),
+    searchForm(refresh),
     primaries.length === 0
-      ? h('p', {}, 'No servers yet: register a primary first.')
-      : h('div', { class: 'sets' }, primaries.map((primary) => setCard(primary, byName, refresh))));
+      ? h('p', {}, shown.prefix ? `No replication set's primary starts with "${shown.prefix}".`
+        : 'No servers yet: register a primary first.')
+      : h('div', { class: 'sets' }, primaries.map((primary) => setCard(primary, byName, refresh))),
+    pager(next === null ? null : primaries[primaries.length - 1].name, refresh));
+}
+
+function searchForm(refresh) {
+  const input = h('input', { id: uid('search'), type: 'search', value: shown.prefix, autocomplete: 'off',
+    spellcheck: 'false', placeholder: 'pg-orders' });
+  const form = h('form', { class: 'inline', role: 'search' },
+    h('label', { for: input.id }, 'Find a set by the name of its primary'), input,
+    h('button', { type: 'submit' }, 'Find'));
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    shown.prefix = input.value.trim();
+    shown.cursors = [null];
+    refresh();
+  });
+  return form;
+}
+
+/** @param last the last set's primary on this page when more follow, else null */
+function pager(last, refresh) {
+  const number = shown.cursors.length;
+  const previous = h('button', { type: 'button', disabled: number === 1,
+    onclick: () => { shown.cursors.pop(); refresh(); } }, 'Previous page');
+  const nextPage = h('button', { type: 'button', disabled: last === null,
+    onclick: () => { shown.cursors.push(last); refresh(); } }, 'Next page');
+  return h('nav', { class: 'pager', 'aria-label': 'Pages of replication sets' }, previous,
+    h('span', {}, ` Page ${number} `), nextPage);
 }
 
 function registerForm(primaries, refresh) {
@@ -28,9 +70,12 @@ function registerForm(primaries, refresh) {
   const name = h('input', { name: 'name', required: true, autocomplete: 'off', spellcheck: 'false' });
   const role = h('select', { name: 'role' },
     h('option', { value: 'Primary' }, 'Primary'),
-    h('option', { value: 'AsyncReplica', disabled: primaries.length === 0 }, 'Read replica'));
-  const source = h('select', { name: 'source', disabled: true },
-    primaries.map((primary) => h('option', { value: primary.name }, primary.name)));
+    h('option', { value: 'AsyncReplica' }, 'Read replica'));
+  // Any primary may be named, not only those on this page: the list only suggests.
+  const known = h('datalist', { id: uid('primaries') },
+    primaries.map((primary) => h('option', { value: primary.name })));
+  const source = h('input', { name: 'source', disabled: true, list: known.id, autocomplete: 'off',
+    spellcheck: 'false' });
   const addresses = h('input', { name: 'addresses', autocomplete: 'off', spellcheck: 'false',
     placeholder: '10.0.0.5, fd00::5' });
   role.addEventListener('change', () => { source.disabled = role.value !== 'AsyncReplica'; });
@@ -39,7 +84,7 @@ function registerForm(primaries, refresh) {
     h('div', { class: 'fields' },
       field('Name', name),
       field('Role', role),
-      field('Replica of', source),
+      field('Replica of', source), known,
       field('Addresses', addresses, 'IPv4 or IPv6, separated by commas or spaces')),
     guard(h('button', { type: 'submit', class: 'primary' }, 'Register'), 'admin'));
   form.addEventListener('submit', async (event) => {
@@ -49,7 +94,7 @@ function registerForm(primaries, refresh) {
       addresses: addresses.value.split(/[\s,]+/).filter((address) => address !== ''),
     };
     if (role.value === 'AsyncReplica') {
-      body.sourceServerName = source.value;
+      body.sourceServerName = source.value.trim();
     }
     const server = name.value.trim();
     if (await change(`Registering server ${server}…`, () => api('PUT', path('servers', server), body),

@@ -85,6 +85,17 @@ class PagingApiTest {
     }
 
     @Test
+    void aRoleKeepsOneItemPerReplicationSet() {
+        expect(201, api.put("/api/v1/servers/pg-0-replica", "{\"replicationRole\":\"AsyncReplica\","
+                + "\"sourceServerName\":\"pg-0\",\"addresses\":[\"10.0.3.1\"]}"));
+        assertEquals(List.of("pg-0", "pg-1"), names(expect(200, api.get("/api/v1/servers?replicationRole=primary&limit=2"
+                + "&prefix=pg-"))));
+        assertEquals(List.of("pg-0-replica"), names(expect(200, api.get("/api/v1/servers?replicationRole=AsyncReplica"))));
+        assertEquals(List.of("replicationRole:oneOf"),
+                expect(400, api.get("/api/v1/servers?replicationRole=Leader")).fieldRules());
+    }
+
+    @Test
     void aLimitOutOfRangeIsRefusedNamingIt() {
         assertEquals(List.of("limit:range"), expect(400, api.get("/api/v1/servers?limit=0")).fieldRules());
         assertEquals(List.of("limit:range"), expect(400, api.get("/api/v1/tokens?limit=1001")).fieldRules());

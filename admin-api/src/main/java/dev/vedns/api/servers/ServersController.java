@@ -10,7 +10,11 @@ import dev.vedns.api.security.Caller;
 import dev.vedns.engine.Applied;
 import dev.vedns.engine.RoutingEngine;
 import dev.vedns.engine.Scope;
+import dev.vedns.routing.Choices;
+import dev.vedns.routing.FieldError;
+import dev.vedns.routing.ReplicationRole;
 import dev.vedns.routing.RoutingCommand;
+import dev.vedns.routing.RoutingException;
 import dev.vedns.routing.RoutingQueries;
 import dev.vedns.routing.RoutingTable;
 import dev.vedns.routing.Server;
@@ -41,15 +45,23 @@ public class ServersController {
         this.representations = representations;
     }
 
-    /** Every server the caller's scope reaches, by name; {@code limit}, {@code after}, {@code prefix} page it. */
+    /**
+     * Every server the caller's scope reaches, by name; {@code limit}, {@code after}, {@code prefix} page it, and
+     * {@code replicationRole} keeps one role (Primary: one item per replication set).
+     */
     @Get
     @AllowedFor(TokenRole.viewer)
     public HttpResponse<List<ServerResource>> list(@Nullable @QueryValue Integer limit, @Nullable @QueryValue String after,
-                                                   @Nullable @QueryValue String prefix, HttpRequest<?> request) {
+                                                   @Nullable @QueryValue String prefix,
+                                                   @Nullable @QueryValue String replicationRole, HttpRequest<?> request) {
         RoutingTable table = engine.table();
         Scope scope = Caller.of(request).scope();
+        ReplicationRole role = replicationRole == null ? null : Choices.parse(ReplicationRole.class, replicationRole)
+                .orElseThrow(() -> RoutingException.invalid(List.of(new FieldError("replicationRole", "oneOf",
+                        "replicationRole '" + replicationRole + "' is not one of: Primary, AsyncReplica."))));
         return Paging.of(limit, after, prefix).respond(request, List.copyOf(table.servers()), Server::name,
-                server -> scope.reaches(table, server.name()), server -> representations.server(table, server));
+                server -> (role == null || server.role() == role) && scope.reaches(table, server.name()),
+                server -> representations.server(table, server));
     }
 
     @Get("/{serverName}")

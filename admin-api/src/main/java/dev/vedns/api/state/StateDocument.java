@@ -1,5 +1,6 @@
 package dev.vedns.api.state;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.vedns.api.customs.CustomEndpointResource;
 import dev.vedns.api.endpoints.EndpointResource;
 import dev.vedns.api.servers.ServerResource;
@@ -8,6 +9,9 @@ import java.util.List;
 
 /** {@code GET /api/v1/state}: the whole state, in the same resource shapes as the rest of the API. */
 @Serdeable
-public record StateDocument(String zone, long serial, List<ServerResource> servers,
-                            List<EndpointResource> virtualEndpoints, List<CustomEndpointResource> customEndpoints) {
+public record StateDocument(String zone, long serial,
+                            // Empty lists are written too: an export of an empty fleet must import back as it is.
+                            @JsonInclude(JsonInclude.Include.ALWAYS) List<ServerResource> servers,
+                            @JsonInclude(JsonInclude.Include.ALWAYS) List<EndpointResource> virtualEndpoints,
+                            @JsonInclude(JsonInclude.Include.ALWAYS) List<CustomEndpointResource> customEndpoints) {
 }
