@@ -74,6 +74,30 @@ class CustomEndpointsApiTest {
     }
 
     @Test
+    void aSwitchoverGivesAReaderListsPromotedMembersPlaceToTheFormerPrimary() throws IOException {
+        expect(201, api.put(CUSTOMS + "/analytics", "{\"type\":\"Reader\",\"members\":[\"pg-replica-1\",\"pg-replica-2\"]}"));
+        expect(201, api.put(CUSTOMS + "/anyone", "{\"type\":\"Any\",\"members\":[\"pg-replica-1\"]}"));
+        expect(200, api.post("/api/v1/servers/pg-replica-1/promote", "{\"promoteMode\":\"Switchover\"}"));
+        Map<String, Object> analytics = expect(200, api.get("/api/v1/servers/pg-replica-1/custom-endpoints/analytics"))
+                .json();
+        assertEquals(List.of("pg-main", "pg-replica-2"), analytics.get("members"));
+        assertEquals(List.of("pg-main", "pg-replica-2"), dns("analytics", 4));
+        assertEquals(List.of("pg-replica-1"), dns("anyone", 2), "Any keeps the promoted server, now the primary");
+    }
+
+    @Test
+    void theListPagesLikeEveryListAcrossAChange() {
+        for (String name : List.of("c-1", "c-2", "c-3", "c-4")) {
+            expect(201, api.put(CUSTOMS + "/" + name, "{\"type\":\"Reader\",\"excludedMembers\":[]}"));
+        }
+        Api.Reply first = expect(200, api.get(CUSTOMS + "?limit=2&prefix=c-"));
+        assertEquals(List.of("c-1", "c-2"), first.jsonList().stream().map(item -> item.get("name")).toList());
+        expect(204, api.delete(CUSTOMS + "/c-3"));
+        String next = first.link().substring(1, first.link().indexOf('>'));
+        assertEquals(List.of("c-4"), expect(200, api.get(next)).jsonList().stream().map(item -> item.get("name")).toList());
+    }
+
+    @Test
     void aStandalonePromotionTakesThePromotedServerOut() throws IOException {
         expect(201, api.put(CUSTOMS + "/everything", "{\"type\":\"Any\",\"excludedMembers\":[]}"));
         assertEquals(List.of("pg-main", "pg-replica-1", "pg-replica-2", "pg-replica-3"), dns("everything", 8));

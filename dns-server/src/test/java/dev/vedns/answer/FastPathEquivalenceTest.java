@@ -120,6 +120,13 @@ class FastPathEquivalenceTest {
                 }
                 fleet.engine().apply(new RoutingCommand.PatchEndpoint("pg-" + set, "db-" + set, members));
             }
+            if (set % 5 == 0) {
+                // Custom endpoints: all replicas (in turn when two), and the whole set.
+                fleet.engine().apply(new RoutingCommand.PutCustomEndpoint("pg-" + set, "ro-" + set, "Reader", null,
+                        List.of()));
+                fleet.engine().apply(new RoutingCommand.PutCustomEndpoint("pg-" + set, "all-" + set, "Any", null,
+                        List.of()));
+            }
         }
         String[] many = new String[40];
         for (int i = 0; i < many.length; i++) {

@@ -146,6 +146,8 @@ class KnotDifferentialTest {
                 + "\"addresses\":[\"fd00::3:7\"]}");
         expect(200, api.patch("/api/v1/servers/pg-pool/virtual-endpoints/pooldb",
                 "{\"members\":[\"pg-pool-r1\",\"pg-pool-r2\"]}"));
+        put(api, "/api/v1/servers/pg-pool/custom-endpoints/poolro", "{\"type\":\"Reader\",\"excludedMembers\":[]}");
+        put(api, "/api/v1/servers/pg-main/custom-endpoints/mainall", "{\"type\":\"Any\",\"members\":[\"pg-main\"]}");
     }
 
     private static void put(Api api, String path, String json) {

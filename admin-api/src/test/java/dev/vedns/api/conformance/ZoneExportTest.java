@@ -33,6 +33,7 @@ class ZoneExportTest {
     VednsUnderTest vedns;
 
     private static final String POOL = "pooldb.reader.postgres.internal.";
+    private static final String CUSTOM_POOL = "poolro.custom.postgres.internal.";
 
     @TempDir
     Path directory;
@@ -62,7 +63,7 @@ class ZoneExportTest {
                 String line = record.toString();
                 String owner = record.getName().toString();
                 // The pool's exported CNAME is its first member; DNS names each member in turn.
-                List<String> answer = owner.equals(POOL) ? inTurn(vedns, owner, record.getType())
+                List<String> answer = owner.equals(POOL) || owner.equals(CUSTOM_POOL) ? inTurn(vedns, owner, record.getType())
                         : vedns.dns().answer(owner, record.getType());
                 assertTrue(answer.contains(line), line + " is exported but DNS answers " + answer);
             }
@@ -89,6 +90,9 @@ class ZoneExportTest {
         count += 2;
         assertEquals(1, vedns.dns().answer("pooldb.writer.postgres.internal.", Type.CNAME).size());
         assertEquals(2, inTurn(vedns, POOL, Type.CNAME).size(), "one CNAME per answer, each member in turn");
+        count += 2;
+        assertEquals(2, inTurn(vedns, CUSTOM_POOL, Type.CNAME).size());
+        assertEquals(1, vedns.dns().answer("mainall.custom.postgres.internal.", Type.CNAME).size());
         return count;
     }
 
