@@ -48,11 +48,7 @@ final class CustomEndpointRules {
 
     static Outcome patch(RoutingTable table, PatchCustomEndpoint patch) {
         Server primary = RoutingRules.requirePrimaryForWrite(table, patch.serverName());
-        CustomEndpoint existing = existingOf(table, primary, patch.name());
-        if (existing == null) {
-            throw RoutingException.notFound("Custom endpoint '" + patch.name() + "' does not exist on server '"
-                    + primary.name() + "'.");
-        }
+        CustomEndpoint existing = required(table, primary, patch.name());
         List<FieldError> errors = new ArrayList<>();
         boolean membership = patch.members() != null || patch.excludedMembers() != null;
         if (!membership && patch.type() == null) {
@@ -70,11 +66,7 @@ final class CustomEndpointRules {
 
     static Outcome delete(RoutingTable table, DeleteCustomEndpoint delete) {
         Server primary = RoutingRules.requirePrimaryForWrite(table, delete.serverName());
-        CustomEndpoint existing = existingOf(table, primary, delete.name());
-        if (existing == null) {
-            throw RoutingException.notFound("Custom endpoint '" + delete.name() + "' does not exist on server '"
-                    + primary.name() + "'.");
-        }
+        CustomEndpoint existing = required(table, primary, delete.name());
         return new Outcome(table.withoutCustom(existing.name()), Effect.DELETED);
     }
 
@@ -126,6 +118,16 @@ final class CustomEndpointRules {
         CustomEndpoint unresolved = new CustomEndpoint(name, primary.name(), fields.type(), fields.members(),
                 fields.excludedMembers(), List.of(primary.name()), null);
         return unresolved.in(table, primary.name(), fields.members(), fields.excludedMembers());
+    }
+
+    /** The custom endpoint of that name under this primary's path; NOT_FOUND when there is none. */
+    private static CustomEndpoint required(RoutingTable table, Server primary, String name) {
+        CustomEndpoint existing = existingOf(table, primary, name);
+        if (existing == null) {
+            throw RoutingException.notFound("Custom endpoint '" + name + "' does not exist on server '"
+                    + primary.name() + "'.");
+        }
+        return existing;
     }
 
     /** The custom endpoint of that name under this primary's path; a name taken by another set is a conflict. */
