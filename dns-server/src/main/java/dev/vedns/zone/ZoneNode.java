@@ -16,6 +16,10 @@ import org.xbill.DNS.Record;
 public final class ZoneNode {
 
     private static final int[] NO_TYPES = {};
+    /** Counters per pooled name: enough that event loops rarely share one. */
+    private static final int STRIPES = 16;
+    /** Ints between two counters: 64 bytes, a cache line, so that two loops never write the same line. */
+    private static final int STRIDE = 16;
     @SuppressWarnings("rawtypes")
     private static final AtomicReferenceFieldUpdater<ZoneNode, AtomicReferenceArray> ANSWERS =
             AtomicReferenceFieldUpdater.newUpdater(ZoneNode.class, AtomicReferenceArray.class, "answers");
@@ -28,10 +32,11 @@ public final class ZoneNode {
     private volatile AtomicReferenceArray<byte[]> answers;
     private final ZoneNode[] alternatives;
     /**
-     * The next alternative; shared by the event loops without a lock or a barrier: two of them may now and then
-     * hand out the same one, and the spread stays even.
+     * The next alternative, one counter per event loop (striped by thread, each on a cache line of its own), read
+     * and written without a lock or a barrier: each loop hands out the alternatives in turn, so the spread is even
+     * and no query waits for another core. Null for a name without alternatives.
      */
-    private int turn;
+    private final int[] turns;
 
     @SuppressWarnings("unchecked")
     ZoneNode(Name name, List<List<Record>> rrsets) {
@@ -44,6 +49,7 @@ public final class ZoneNode {
             this.types[i] = this.rrsets[i].get(0).getType();
         }
         this.alternatives = null;
+        this.turns = null;
     }
 
     /** A name answered as each of {@code alternatives} in turn; each has this name as its owner. */
@@ -58,16 +64,18 @@ public final class ZoneNode {
         this.types = NO_TYPES;
         this.rrsets = new List[0];
         this.alternatives = alternatives;
+        this.turns = new int[STRIPES * STRIDE];
     }
 
-    /** The node to answer from now: this one, or the next of its alternatives. */
+    /** The node to answer from now: this one, or the next of its alternatives for this event loop. */
     public ZoneNode inTurn() {
         ZoneNode[] all = alternatives;
         if (all == null) {
             return this;
         }
-        int next = turn;
-        turn = next + 1 >= all.length ? 0 : next + 1;
+        int stripe = ((int) Thread.currentThread().getId() & (STRIPES - 1)) * STRIDE;
+        int next = turns[stripe];
+        turns[stripe] = next + 1 >= all.length ? 0 : next + 1;
         return all[next < all.length ? next : 0];
     }
 
