@@ -4,7 +4,10 @@ import dev.vedns.engine.ChangeObserver;
 import dev.vedns.engine.RoutingEngine;
 import dev.vedns.storage.FileStore;
 import dev.vedns.storage.StartupException;
+import dev.vedns.transfer.TransferCounters;
+import dev.vedns.transfer.ZoneTransfers;
 import dev.vedns.transport.DnsListener;
+import dev.vedns.transport.Transfers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
@@ -17,11 +20,18 @@ public final class Vedns implements AutoCloseable {
     private final FileStore store;
     private final RoutingEngine engine;
     private final DnsListener dns;
+    private final ZoneTransfers transfers;
 
-    private Vedns(FileStore store, RoutingEngine engine, DnsListener dns) {
+    private Vedns(FileStore store, RoutingEngine engine, DnsListener dns, ZoneTransfers transfers) {
         this.store = store;
         this.engine = engine;
         this.dns = dns;
+        this.transfers = transfers;
+    }
+
+    /** The zone transfers' counts, or null when nobody may transfer and no key is configured. */
+    public TransferCounters transferCounters() {
+        return transfers == null ? null : transfers.counters();
     }
 
     /**
@@ -43,7 +53,9 @@ public final class Vedns implements AutoCloseable {
             if (settings.bootstrap() != null && store.recovered().lastEventId() == 0) {
                 engine.apply(settings.bootstrap().get());
             }
-            return new Vedns(store, engine, DnsListener.start(settings.dns(), engine));
+            ZoneTransfers transfers = settings.transfers().enabled() ? new ZoneTransfers(settings.transfers()) : null;
+            return new Vedns(store, engine, DnsListener.start(settings.dns(), engine,
+                    transfers == null ? Transfers.NONE : transfers), transfers);
         } catch (InterruptedException | RuntimeException failure) {
             closeAfterFailure(store, failure);
             throw failure;

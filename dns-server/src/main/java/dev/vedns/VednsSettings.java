@@ -1,6 +1,7 @@
 package dev.vedns;
 
 import dev.vedns.routing.RoutingCommand;
+import dev.vedns.transfer.TransferSettings;
 import dev.vedns.transport.DnsListenerSettings;
 import dev.vedns.zone.ZoneSettings;
 import java.nio.file.Path;
@@ -18,8 +19,10 @@ import java.util.function.Supplier;
  * @param bootstrap       the document to apply when the data directory never held anything, read only then;
  *                        null for none
  * @param customEndpointsPerSet the most custom endpoints one replication set may have
+ * @param transfers       who may transfer the zone, and the TSIG keys
  */
 public record VednsSettings(ZoneSettings zone, DnsListenerSettings dns, Path dataDirectory, long freshSerial,
                             int retainEvents, int checkpointEvery, boolean recoverDamaged,
-                            Supplier<RoutingCommand.ReplaceState> bootstrap, int customEndpointsPerSet) {
+                            Supplier<RoutingCommand.ReplaceState> bootstrap, int customEndpointsPerSet,
+                            TransferSettings transfers) {
 }

@@ -4,6 +4,7 @@ import dev.vedns.engine.DurableState;
 import dev.vedns.engine.RoutingEngine;
 import dev.vedns.routing.RoutingCommand;
 import dev.vedns.routing.RoutingRules;
+import dev.vedns.transfer.TransferSettings;
 import dev.vedns.transport.DnsListenerSettings;
 import dev.vedns.zone.ZoneSettings;
 import java.net.InetAddress;
@@ -57,7 +58,7 @@ public final class Fleet {
     public static VednsSettings settings(Path directory, DnsListenerSettings dns, int checkpointEvery,
                                          boolean recoverDamaged) {
         return new VednsSettings(settings(), dns, directory, FIRST_SERIAL, RETAIN, checkpointEvery, recoverDamaged, null,
-                RoutingRules.CUSTOM_ENDPOINTS_PER_SET);
+                RoutingRules.CUSTOM_ENDPOINTS_PER_SET, TransferSettings.NONE);
     }
 
     /** pg-main (10.0.0.5) with replica pg-replica-1 (10.0.0.6, fd00::6) and the pair mydb on its replica. */

@@ -57,6 +57,12 @@ public final class DnsListener implements AutoCloseable {
 
     /** Binds UDP and TCP; with port 0 both get the same free port. */
     public static DnsListener start(DnsListenerSettings settings, Supplier<ZoneSnapshot> zone) throws InterruptedException {
+        return start(settings, zone, Transfers.NONE);
+    }
+
+    /** @param transfers what answers zone transfers and signed queries */
+    public static DnsListener start(DnsListenerSettings settings, Supplier<ZoneSnapshot> zone, Transfers transfers)
+            throws InterruptedException {
         SocketIo transport = SocketIo.best();
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(settings.eventLoops(), new DefaultThreadFactory("vedns-dns"),
                 transport.ioHandlers());
@@ -65,9 +71,9 @@ public final class DnsListener implements AutoCloseable {
             for (int attempt = 1; ; attempt++) {
                 List<Channel> udp = new ArrayList<>();
                 try {
-                    udp = bindUdp(group, transport, settings, zone, counters);
+                    udp = bindUdp(group, transport, settings, zone, counters, transfers);
                     int port = ((InetSocketAddress) udp.get(0).localAddress()).getPort();
-                    Channel tcp = bindTcp(group, transport, settings, port, zone, counters);
+                    Channel tcp = bindTcp(group, transport, settings, port, zone, counters, transfers);
                     return new DnsListener(group, udp, tcp, transport, counters);
                 } catch (Exception bindFailure) {
                     for (Channel channel : udp) {
@@ -89,14 +95,15 @@ public final class DnsListener implements AutoCloseable {
     }
 
     private static List<Channel> bindUdp(EventLoopGroup group, SocketIo transport, DnsListenerSettings settings,
-                                         Supplier<ZoneSnapshot> zone, DnsCounters counters) throws InterruptedException {
+                                         Supplier<ZoneSnapshot> zone, DnsCounters counters, Transfers transfers)
+            throws InterruptedException {
         Bootstrap bootstrap = new Bootstrap()
                 .group(group)
                 .channel(transport.datagram)
                 .option(ChannelOption.SO_RCVBUF, SOCKET_BUFFER)
                 .option(ChannelOption.SO_SNDBUF, SOCKET_BUFFER)
                 .handler(new UdpQueryHandler(zone, counters, settings.rrlResponsesPerSecond() > 0
-                        ? new ResponseRateLimit(settings.rrlResponsesPerSecond(), settings.rrlSlip()) : null));
+                        ? new ResponseRateLimit(settings.rrlResponsesPerSecond(), settings.rrlSlip()) : null, transfers));
         int sockets = 1;
         if (transport.sharesPorts()) {
             // recvmmsg: one system call reads a batch of queries into one buffer, each at most MAX_QUERY bytes.
@@ -121,8 +128,9 @@ public final class DnsListener implements AutoCloseable {
     }
 
     private static Channel bindTcp(EventLoopGroup group, SocketIo transport, DnsListenerSettings settings, int port,
-                                   Supplier<ZoneSnapshot> zone, DnsCounters counters) throws InterruptedException {
-        TcpQueryHandler queries = new TcpQueryHandler(zone, counters);
+                                   Supplier<ZoneSnapshot> zone, DnsCounters counters, Transfers transfers)
+            throws InterruptedException {
+        TcpQueryHandler queries = new TcpQueryHandler(zone, counters, transfers);
         TcpConnections connections = new TcpConnections(settings.tcpMaxConnections(),
                 settings.tcpMaxConnectionsPerClient(), counters.tcpConnections);
         long idleMillis = settings.tcpIdleTimeout().toMillis();

@@ -10,6 +10,8 @@ import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.timeout.IdleStateEvent;
+import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,15 +24,26 @@ final class TcpQueryHandler extends SimpleChannelInboundHandler<ByteBuf> {
 
     private final Supplier<ZoneSnapshot> zone;
     private final DnsCounters counters;
+    private final Transfers transfers;
 
-    TcpQueryHandler(Supplier<ZoneSnapshot> zone, DnsCounters counters) {
+    TcpQueryHandler(Supplier<ZoneSnapshot> zone, DnsCounters counters, Transfers transfers) {
         this.zone = zone;
         this.counters = counters;
+        this.transfers = transfers;
     }
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, ByteBuf frame) {
         byte[] query = ByteBufUtil.getBytes(frame);
+        if (transfers.concerns(query)) {
+            // The snapshot of this moment: a change during a transfer does not mix into it.
+            List<byte[]> messages = transfers.respond(query, (InetSocketAddress) ctx.channel().remoteAddress(),
+                    zone.get(), true);
+            if (messages != null) {
+                messages.forEach(message -> ctx.write(Unpooled.wrappedBuffer(message)));
+                return;
+            }
+        }
         byte[] response = Responder.answer(query, zone.get(), Transport.TCP);
         counters.count(Transport.TCP, query, response);
         if (response != null) {

@@ -10,6 +10,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.DatagramPacket;
 import java.net.InetAddress;
+import java.util.List;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,18 +24,23 @@ final class UdpQueryHandler extends SimpleChannelInboundHandler<DatagramPacket> 
     private final Supplier<ZoneSnapshot> zone;
     private final DnsCounters counters;
     private final ResponseRateLimit rateLimit;
+    private final Transfers transfers;
 
     /** @param rateLimit null when responses are not rate limited */
-    UdpQueryHandler(Supplier<ZoneSnapshot> zone, DnsCounters counters, ResponseRateLimit rateLimit) {
+    UdpQueryHandler(Supplier<ZoneSnapshot> zone, DnsCounters counters, ResponseRateLimit rateLimit,
+                    Transfers transfers) {
         this.zone = zone;
         this.counters = counters;
         this.rateLimit = rateLimit;
+        this.transfers = transfers;
     }
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
         byte[] query = ByteBufUtil.getBytes(packet.content());
-        byte[] response = Responder.answer(query, zone.get(), Transport.UDP);
+        List<byte[]> special = transfers.concerns(query)
+                ? transfers.respond(query, packet.sender(), zone.get(), false) : null;
+        byte[] response = special != null ? special.get(0) : Responder.answer(query, zone.get(), Transport.UDP);
         counters.count(Transport.UDP, query, response);
         if (response != null && rateLimit != null) {
             response = limited(query, response, packet.sender().getAddress());

@@ -1,0 +1,279 @@
+package dev.vedns.transfer;
+
+import dev.vedns.answer.Responder;
+import dev.vedns.answer.Transport;
+import dev.vedns.transport.Transfers;
+import dev.vedns.zone.ZoneNode;
+import dev.vedns.zone.ZoneSnapshot;
+import io.netty.handler.ipfilter.IpFilterRuleType;
+import io.netty.handler.ipfilter.IpSubnetFilterRule;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.xbill.DNS.Flags;
+import org.xbill.DNS.Header;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Opcode;
+import org.xbill.DNS.Rcode;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.SOARecord;
+import org.xbill.DNS.Section;
+import org.xbill.DNS.TSIG;
+import org.xbill.DNS.TSIGRecord;
+import org.xbill.DNS.Type;
+
+/**
+ * Zone transfers (AXFR, RFC 5936; IXFR answered as a full transfer or the SOA alone, RFC 1995) to the allowed
+ * networks, and TSIG (RFC 8945) on them and on any signed query, through dnsjava. A transfer is streamed from the
+ * snapshot it started on, one message of at most {@value #MESSAGE_BUDGET} bytes of records at a time.
+ */
+public final class ZoneTransfers implements Transfers {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ZoneTransfers.class);
+    /** Uncompressed bytes of records per message: compressed, well under the 64 KB a TCP message may hold. */
+    static final int MESSAGE_BUDGET = 16_000;
+    private static final int HEADER = 12;
+
+    private final List<IpSubnetFilterRule> allow = new ArrayList<>();
+    private final Map<Name, TSIG> keys = new HashMap<>();
+    private final boolean requireTsig;
+    private final AtomicLong lastRefusalLog = new AtomicLong();
+    private final TransferCounters counters = new TransferCounters();
+
+    public ZoneTransfers(TransferSettings settings) {
+        for (String cidr : settings.allow()) {
+            int slash = cidr.indexOf('/');
+            String address = slash < 0 ? cidr : cidr.substring(0, slash);
+            int prefix = slash < 0 ? (address.contains(":") ? 128 : 32) : Integer.parseInt(cidr.substring(slash + 1));
+            allow.add(new IpSubnetFilterRule(address, prefix, IpFilterRuleType.ACCEPT));
+        }
+        for (TsigKey key : settings.keys()) {
+            keys.put(key.dnsName(), key.tsig());
+        }
+        this.requireTsig = settings.requireTsig() && !keys.isEmpty();
+    }
+
+    public TransferCounters counters() {
+        return counters;
+    }
+
+    /** A transfer (by its question's type) or anything with more in its additional section than a bare OPT. */
+    @Override
+    public boolean concerns(byte[] query) {
+        if (query.length < HEADER + 5 || (query[2] & 0x80) != 0 || u16(query, 4) != 1) {
+            return false;
+        }
+        int position = HEADER;
+        while (position < query.length && query[position] != 0) {
+            int label = query[position] & 0xFF;
+            if (label > 63) {
+                return false;
+            }
+            position += label + 1;
+        }
+        if (position + 5 > query.length) {
+            return false;
+        }
+        int qtype = u16(query, position + 1);
+        if (qtype == Type.AXFR || qtype == Type.IXFR) {
+            return true;
+        }
+        int additional = u16(query, 10);
+        // A bare OPT (11 bytes) ending the packet is ordinary EDNS; anything else may be a TSIG.
+        return additional > 1 || additional == 1 && query.length != position + 5 + 11;
+    }
+
+    @Override
+    public List<byte[]> respond(byte[] wire, InetSocketAddress from, ZoneSnapshot zone, boolean tcp) {
+        Message query;
+        try {
+            query = new Message(wire);
+        } catch (IOException malformed) {
+            return null;
+        }
+        if (query.getHeader().getOpcode() != Opcode.QUERY || query.getQuestion() == null) {
+            return null;
+        }
+        TSIGRecord signature = query.getTSIG();
+        TSIG key = signature == null ? null : keys.get(signature.getName());
+        if (signature != null) {
+            if (key == null) {
+                return List.of(unsignedError(query, signature, Rcode.BADKEY));
+            }
+            int verified = key.verify(query, wire, null);
+            if (verified != Rcode.NOERROR) {
+                counters.count(query.getQuestion().getType(), "badsig");
+                return List.of(verified == Rcode.BADTIME ? signedError(query, key, signature, verified)
+                        : unsignedError(query, signature, verified));
+            }
+        }
+        int qtype = query.getQuestion().getType();
+        if (qtype != Type.AXFR && qtype != Type.IXFR) {
+            return signature == null ? null : List.of(signed(Responder.general(wire, zone,
+                    tcp ? Transport.TCP : Transport.UDP), key, signature));
+        }
+        if (qtype == Type.AXFR && !tcp) {
+            return null;
+        }
+        if (allow.isEmpty() && keys.isEmpty()) {
+            return null;
+        }
+        String type = Type.string(qtype).toLowerCase(Locale.ROOT);
+        if (!allowed(from) || requireTsig && key == null) {
+            counters.count(qtype, "refused");
+            logRefusal(from, type, key == null ? (requireTsig ? "no TSIG" : "not allowed") : "not allowed");
+            return List.of(sign(refused(query), key, signature));
+        }
+        if (qtype == Type.IXFR && isCurrent(query, zone)) {
+            counters.count(qtype, "current");
+            return List.of(sign(soaOnly(query, zone), key, signature));
+        }
+        if (!tcp) {
+            // IXFR over UDP that would need more than the SOA: ask for TCP (RFC 1995 §2).
+            Message truncated = response(query);
+            truncated.getHeader().setFlag(Flags.TC);
+            return List.of(sign(truncated, key, signature));
+        }
+        List<byte[]> messages = full(query, zone, key, signature);
+        counters.count(qtype, "full");
+        return messages;
+    }
+
+    /** The whole zone: its SOA first and last, every other RRset once, in messages of bounded size. */
+    private List<byte[]> full(Message query, ZoneSnapshot zone, TSIG key, TSIGRecord signature) {
+        TSIG.StreamGenerator stream = key == null ? null : new TSIG.StreamGenerator(key, signature);
+        List<byte[]> messages = new ArrayList<>();
+        SOARecord soa = (SOARecord) zone.node(zone.origin()).rrset(Type.SOA).get(0);
+        Message message = response(query);
+        message.addRecord(soa, Section.ANSWER);
+        int budget = soa.toWireCanonical().length;
+        for (Name name : zone.names()) {
+            ZoneNode node = zone.node(name).alternatives().get(0);
+            for (Record record : node.all()) {
+                if (record.getType() == Type.SOA) {
+                    continue;
+                }
+                int size = record.toWireCanonical().length;
+                if (budget + size > MESSAGE_BUDGET) {
+                    messages.add(finish(message, stream));
+                    message = response(query);
+                    budget = 0;
+                }
+                message.addRecord(record, Section.ANSWER);
+                budget += size;
+            }
+        }
+        message.addRecord(soa, Section.ANSWER);
+        messages.add(finish(message, stream));
+        return messages;
+    }
+
+    private static byte[] finish(Message message, TSIG.StreamGenerator stream) {
+        if (stream != null) {
+            stream.generate(message);
+        }
+        return message.toWire();
+    }
+
+    private static boolean isCurrent(Message query, ZoneSnapshot zone) {
+        for (Record record : query.getSection(Section.AUTHORITY)) {
+            if (record instanceof SOARecord soa) {
+                return Long.compareUnsigned(soa.getSerial(), zone.serial()) >= 0;
+            }
+        }
+        return false;
+    }
+
+    private static Message soaOnly(Message query, ZoneSnapshot zone) {
+        Message response = response(query);
+        response.addRecord(zone.node(zone.origin()).rrset(Type.SOA).get(0), Section.ANSWER);
+        return response;
+    }
+
+    private static Message refused(Message query) {
+        Message response = response(query);
+        response.getHeader().unsetFlag(Flags.AA);
+        response.getHeader().setRcode(Rcode.REFUSED);
+        return response;
+    }
+
+    private static Message response(Message query) {
+        Header header = new Header(query.getHeader().getID());
+        header.setFlag(Flags.QR);
+        header.setFlag(Flags.AA);
+        if (query.getHeader().getFlag(Flags.RD)) {
+            header.setFlag(Flags.RD);
+        }
+        Message response = new Message();
+        response.setHeader(header);
+        response.addRecord(query.getQuestion(), Section.QUESTION);
+        return response;
+    }
+
+    private static byte[] sign(Message response, TSIG key, TSIGRecord signature) {
+        if (key != null) {
+            key.apply(response, signature);
+        }
+        return response.toWire();
+    }
+
+    private static byte[] signed(byte[] answer, TSIG key, TSIGRecord signature) {
+        try {
+            Message response = new Message(answer);
+            key.apply(response, signature);
+            return response.toWire();
+        } catch (IOException impossible) {
+            throw new IllegalStateException("vedns's own answer does not parse", impossible);
+        }
+    }
+
+    /** BADKEY and BADSIG: NOTAUTH with the TSIG error, unsigned, for there is no key to sign with (RFC 8945 §5.3). */
+    private static byte[] unsignedError(Message query, TSIGRecord signature, int error) {
+        Message response = response(query);
+        response.getHeader().unsetFlag(Flags.AA);
+        response.getHeader().setRcode(Rcode.NOTAUTH);
+        response.addRecord(new TSIGRecord(signature.getName(), signature.getDClass(), 0, signature.getAlgorithm(),
+                signature.getTimeSigned(), signature.getFudge(), new byte[0], query.getHeader().getID(), error, null),
+                Section.ADDITIONAL);
+        return response.toWire();
+    }
+
+    /** BADTIME: NOTAUTH, signed, with the server's time (RFC 8945 §5.2.3). */
+    private static byte[] signedError(Message query, TSIG key, TSIGRecord signature, int error) {
+        Message response = response(query);
+        response.getHeader().unsetFlag(Flags.AA);
+        response.getHeader().setRcode(Rcode.NOTAUTH);
+        key.apply(response, error, signature);
+        return response.toWire();
+    }
+
+    private boolean allowed(InetSocketAddress from) {
+        for (IpSubnetFilterRule rule : allow) {
+            if (rule.matches(from)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void logRefusal(InetSocketAddress from, String type, String why) {
+        long now = System.nanoTime();
+        long last = lastRefusalLog.get();
+        if (now - last > 1_000_000_000L && lastRefusalLog.compareAndSet(last, now)) {
+            LOG.warn("Refused {} from {}: {} (logged at most once a second)", type, from.getAddress().getHostAddress(),
+                    why);
+        }
+    }
+
+    private static int u16(byte[] bytes, int offset) {
+        return ((bytes[offset] & 0xFF) << 8) | (bytes[offset + 1] & 0xFF);
+    }
+}

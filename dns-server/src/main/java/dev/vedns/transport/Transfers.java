@@ -1,0 +1,31 @@
+package dev.vedns.transport;
+
+import dev.vedns.zone.ZoneSnapshot;
+import java.net.InetSocketAddress;
+import java.util.List;
+
+/**
+ * The port through which zone transfers and signed queries are answered, outside the plain answer path: the
+ * listener asks it only about queries it {@link #concerns}, so ordinary traffic never pays for it.
+ */
+public interface Transfers {
+
+    /** No transfers, no keys: every query goes the ordinary way. */
+    Transfers NONE = new Transfers() {
+        @Override
+        public boolean concerns(byte[] query) {
+            return false;
+        }
+
+        @Override
+        public List<byte[]> respond(byte[] query, InetSocketAddress from, ZoneSnapshot zone, boolean tcp) {
+            return null;
+        }
+    };
+
+    /** Whether {@code query} may be a transfer or carry a signature: a cheap look at its bytes. */
+    boolean concerns(byte[] query);
+
+    /** The messages to send in answer, in order; null to answer it the ordinary way. */
+    List<byte[]> respond(byte[] query, InetSocketAddress from, ZoneSnapshot zone, boolean tcp);
+}

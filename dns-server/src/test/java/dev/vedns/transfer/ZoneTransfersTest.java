@@ -1,0 +1,157 @@
+package dev.vedns.transfer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.vedns.Fleet;
+import dev.vedns.Vedns;
+import dev.vedns.VednsSettings;
+import dev.vedns.routing.RoutingCommand;
+import dev.vedns.routing.RoutingRules;
+import dev.vedns.transport.DnsListenerSettings;
+import dev.vedns.zone.ZoneFile;
+import java.io.ByteArrayInputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.Master;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Rcode;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.SimpleResolver;
+import org.xbill.DNS.TSIG;
+import org.xbill.DNS.Type;
+import org.xbill.DNS.ZoneTransferException;
+import org.xbill.DNS.ZoneTransferIn;
+
+/**
+ * Transfers and signatures over real sockets, with dnsjava's own transfer client: the whole zone in several
+ * messages, signed as one stream; refusals for a wrong key, a missing one and an address outside the allowed
+ * networks; IXFR as the SOA alone when current; a signed query answered signed.
+ */
+class ZoneTransfersTest {
+
+    private static final Name ZONE = Fleet.ZONE;
+    private static final String SECRET = "c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0LXNlY3JldA==";
+    private static final TSIG KEY = new TSIG(TSIG.HMAC_SHA256, Name.fromConstantString("xfr-key."), SECRET);
+
+    @TempDir
+    Path directory;
+
+    private Vedns vedns;
+
+    private Vedns start(List<String> allow) throws Exception {
+        VednsSettings settings = new VednsSettings(Fleet.settings(), new DnsListenerSettings("127.0.0.1", 0,
+                Duration.ofSeconds(10), 100, 100, 0, 0, 2), directory, Fleet.FIRST_SERIAL, 100, 1000, false, null,
+                RoutingRules.CUSTOM_ENDPOINTS_PER_SET, new TransferSettings(allow,
+                List.of(new TsigKey("xfr-key.", "hmac-sha256", SECRET)), true));
+        vedns = Vedns.open(settings);
+        Fleet fleet = Fleet.on(vedns.engine());
+        for (int i = 0; i < 600; i++) {
+            fleet.primary("pg-" + i, "10.1." + (i / 250) + "." + (i % 250 + 1))
+                    .replica("pg-" + i + "-r", "pg-" + i, "10.2." + (i / 250) + "." + (i % 250 + 1)).pair("pg-" + i, "db-" + i);
+        }
+        vedns.engine().apply(new RoutingCommand.PatchEndpoint("pg-1", "db-1", List.of("pg-1", "pg-1-r")));
+        return vedns;
+    }
+
+    @AfterEach
+    void stop() {
+        if (vedns != null) {
+            vedns.close();
+        }
+    }
+
+    @Test
+    void aSignedAxfrGivesTheWholeZoneInSeveralMessagesWithItsSoaFirstAndLast() throws Exception {
+        start(List.of("127.0.0.0/8"));
+        ZoneTransferIn transfer = ZoneTransferIn.newAXFR(ZONE, address(), KEY);
+        transfer.run();
+        List<Record> records = transfer.getAXFR();
+        assertEquals(Type.SOA, records.get(0).getType());
+        assertEquals(Type.SOA, records.get(records.size() - 1).getType());
+        assertEquals(lines(exported()), lines(records.subList(0, records.size() - 1)),
+                "the transfer holds exactly what the zone export does");
+        assertTrue(records.size() > 2400, "several messages' worth: " + records.size());
+        assertEquals(1L, vedns.transferCounters().snapshot().get("axfr|full"));
+    }
+
+    @Test
+    void aWrongKeyNoKeyAndAnAddressOutsideTheAllowedNetworksAreRefused() throws Exception {
+        start(List.of("10.0.0.0/8"));
+        assertThrows(ZoneTransferException.class, () -> ZoneTransferIn.newAXFR(ZONE, address(), KEY).run(),
+                "127.0.0.1 is outside 10.0.0.0/8");
+        vedns.close();
+        vedns = null;
+        start(List.of("127.0.0.0/8"));
+        TSIG wrong = new TSIG(TSIG.HMAC_SHA256, Name.fromConstantString("xfr-key."),
+                "d3Jvbmctd3Jvbmctd3Jvbmctd3Jvbmctd3Jvbmctd3Jvbmc=");
+        assertThrows(Exception.class, () -> ZoneTransferIn.newAXFR(ZONE, address(), wrong).run());
+        ZoneTransferException unsigned = assertThrows(ZoneTransferException.class,
+                () -> ZoneTransferIn.newAXFR(ZONE, address(), null).run(), "a key is required");
+        assertTrue(unsigned.getMessage().contains("REFUSED"), unsigned.getMessage());
+        assertEquals(1L, vedns.transferCounters().snapshot().get("axfr|refused"));
+        assertEquals(1L, vedns.transferCounters().snapshot().get("axfr|badsig"));
+    }
+
+    @Test
+    void anIxfrFromTheCurrentSerialGetsTheSoaAloneAndFromAnOlderOneTheWholeZone() throws Exception {
+        start(List.of("127.0.0.0/8"));
+        long serial = vedns.engine().get().serial();
+        ZoneTransferIn current = ZoneTransferIn.newIXFR(ZONE, serial, false, address().getHostString(),
+                address().getPort(), KEY);
+        current.run();
+        assertTrue(current.isCurrent());
+        ZoneTransferIn older = ZoneTransferIn.newIXFR(ZONE, serial - 5, false, address().getHostString(),
+                address().getPort(), KEY);
+        older.run();
+        assertTrue(older.isAXFR(), "no history yet: the whole zone, in IXFR form");
+        assertEquals(lines(exported()), lines(older.getAXFR().subList(0, older.getAXFR().size() - 1)));
+    }
+
+    @Test
+    void aSignedQueryIsAnsweredSignedAndAnUnsignedOneAsBefore() throws Exception {
+        start(List.of("127.0.0.0/8"));
+        SimpleResolver resolver = new SimpleResolver(address());
+        resolver.setTSIGKey(KEY);
+        Message answer = resolver.send(Message.newQuery(Record.newRecord(ZONE, Type.SOA, DClass.IN)));
+        assertEquals(Rcode.NOERROR, answer.getRcode());
+        assertTrue(answer.isVerified(), "the answer carries a valid signature");
+        SimpleResolver plain = new SimpleResolver(address());
+        Message unsigned = plain.send(Message.newQuery(Record.newRecord(ZONE, Type.SOA, DClass.IN)));
+        assertEquals(Rcode.NOERROR, unsigned.getRcode());
+        assertTrue(unsigned.getTSIG() == null);
+    }
+
+    private InetSocketAddress address() {
+        return vedns.dns().tcpAddress();
+    }
+
+    private List<Record> exported() throws Exception {
+        List<Record> records = new ArrayList<>();
+        try (Master master = new Master(new ByteArrayInputStream(
+                ZoneFile.render(vedns.engine().get()).getBytes(StandardCharsets.UTF_8)), ZONE)) {
+            for (Record record = master.nextRecord(); record != null; record = master.nextRecord()) {
+                records.add(record);
+            }
+        }
+        return records;
+    }
+
+    private static Set<String> lines(List<Record> records) {
+        Set<String> lines = new TreeSet<>();
+        records.forEach(record -> lines.add(record.toString()));
+        return lines;
+    }
+}
