@@ -44,7 +44,7 @@ public final class Fleet {
     public static ZoneSettings settings() {
         return new ZoneSettings(ZONE, Name.fromConstantString("hostmaster.postgres.internal."),
                 List.of(InetAddress.getLoopbackAddress()), Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofSeconds(30),
-                Duration.ofSeconds(60), Duration.ofHours(1));
+                Duration.ofSeconds(60), Duration.ofHours(1), ZoneSettings.REFRESH, ZoneSettings.RETRY, ZoneSettings.EXPIRE);
     }
 
     /** vedns on {@code directory} with this zone, DNS on a free loopback port. */

@@ -13,7 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** The packaged jar started as a real process, the way a user starts it, and the ports it reports. */
-final class VednsProcess implements AutoCloseable {
+public final class VednsProcess implements AutoCloseable {
 
     private static final Pattern STARTED = Pattern.compile(
             "vedns serving zone (\\S+): DNS udp ([\\d.]+):(\\d+) tcp ([\\d.]+):(\\d+), API (http://\\S+)");
@@ -110,7 +110,7 @@ final class VednsProcess implements AutoCloseable {
         }
     }
 
-    static void deleteTree(Path root) throws IOException {
+    public static void deleteTree(Path root) throws IOException {
         if (!Files.exists(root)) {
             return;
         }

@@ -60,7 +60,7 @@ public class AnswerPathBenchmark {
         ZoneSettings settings = new ZoneSettings(Name.fromConstantString("pg.example.test."),
                 Name.fromConstantString("hostmaster.pg.example.test."), List.of(InetAddress.getLoopbackAddress()),
                 Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(30),
-                Duration.ofHours(1));
+                Duration.ofHours(1), ZoneSettings.REFRESH, ZoneSettings.RETRY, ZoneSettings.EXPIRE);
         RoutingEngine engine = new RoutingEngine(settings, DurableState.fresh(1), 10, new Discard(), Integer.MAX_VALUE,
                 RoutingRules.CUSTOM_ENDPOINTS_PER_SET);
         List<RoutingCommand.ImportedServer> servers = new ArrayList<>();

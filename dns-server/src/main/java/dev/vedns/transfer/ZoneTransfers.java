@@ -127,10 +127,17 @@ public final class ZoneTransfers implements Transfers {
             return null;
         }
         String type = Type.string(qtype).toLowerCase(Locale.ROOT);
+        Name asked = query.getQuestion().getName();
+        if (!asked.equals(zone.origin())) {
+            // A transfer is of the zone, named by its apex: outside it vedns is no authority, below it no zone starts.
+            counters.count(qtype, "refused");
+            return List.of(sign(refused(query, asked.subdomain(zone.origin()) ? Rcode.NOTAUTH : Rcode.REFUSED), key,
+                    signature));
+        }
         if (!allowed(from) || requireTsig && key == null) {
             counters.count(qtype, "refused");
             logRefusal(from, type, key == null ? (requireTsig ? "no TSIG" : "not allowed") : "not allowed");
-            return List.of(sign(refused(query), key, signature));
+            return List.of(sign(refused(query, Rcode.REFUSED), key, signature));
         }
         if (qtype == Type.IXFR && isCurrent(query, zone)) {
             counters.count(qtype, "current");
@@ -198,10 +205,10 @@ public final class ZoneTransfers implements Transfers {
         return response;
     }
 
-    private static Message refused(Message query) {
+    private static Message refused(Message query, int rcode) {
         Message response = response(query);
         response.getHeader().unsetFlag(Flags.AA);
-        response.getHeader().setRcode(Rcode.REFUSED);
+        response.getHeader().setRcode(rcode);
         return response;
     }
 

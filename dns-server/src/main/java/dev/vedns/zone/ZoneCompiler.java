@@ -32,9 +32,6 @@ import org.xbill.DNS.SOARecord;
  */
 public final class ZoneCompiler {
 
-    private static final long REFRESH = 3600;
-    private static final long RETRY = 600;
-    private static final long EXPIRE = 604800;
 
     private final ZoneSettings settings;
     private final Name origin;
@@ -245,8 +242,9 @@ public final class ZoneCompiler {
     }
 
     private SOARecord soa(long serial, long ttl) {
-        return new SOARecord(origin, DClass.IN, ttl, settings.nameServer(), settings.hostmaster(), serial, REFRESH,
-                RETRY, EXPIRE, seconds(settings.negativeTtl()));
+        return new SOARecord(origin, DClass.IN, ttl, settings.nameServer(), settings.hostmaster(), serial,
+                seconds(settings.refresh()), seconds(settings.retry()), seconds(settings.expire()),
+                seconds(settings.negativeTtl()));
     }
 
     /** The SOA for negative answers, its TTL capped at MINIMUM (RFC 2308 §3). */

@@ -16,9 +16,18 @@ import org.xbill.DNS.Name;
  * @param serverTtl     TTL of the servers' A/AAAA records
  * @param negativeTtl   SOA MINIMUM: how long resolvers may cache NXDOMAIN/NODATA (RFC 2308)
  * @param apexTtl       TTL of the SOA and NS records
+ * @param refresh       SOA REFRESH: how often a secondary checks the serial
+ * @param retry         SOA RETRY: how soon a secondary tries again after a failed check
+ * @param expire        SOA EXPIRE: how long a secondary serves the zone without reaching vedns
  */
 public record ZoneSettings(Name origin, Name hostmaster, List<InetAddress> nsAddresses, Duration endpointTtl,
-                           Duration poolTtl, Duration serverTtl, Duration negativeTtl, Duration apexTtl) {
+                           Duration poolTtl, Duration serverTtl, Duration negativeTtl, Duration apexTtl,
+                           Duration refresh, Duration retry, Duration expire) {
+
+    /** The SOA timers of RFC 1912's advice for a zone that changes often: 1 hour, 10 minutes, a week. */
+    public static final Duration REFRESH = Duration.ofHours(1);
+    public static final Duration RETRY = Duration.ofMinutes(10);
+    public static final Duration EXPIRE = Duration.ofDays(7);
 
     public ZoneSettings {
         if (!origin.isAbsolute() || !hostmaster.isAbsolute()) {

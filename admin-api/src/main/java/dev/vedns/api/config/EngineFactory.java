@@ -6,6 +6,8 @@ import dev.vedns.api.state.BootstrapFile;
 import dev.vedns.engine.RoutingEngine;
 import dev.vedns.routing.AddressLiterals;
 import dev.vedns.routing.RoutingException;
+import dev.vedns.transfer.TransferSettings;
+import dev.vedns.transfer.TsigKey;
 import dev.vedns.transport.DnsListenerSettings;
 import dev.vedns.zone.ZoneNames;
 import dev.vedns.zone.ZoneSettings;
@@ -14,12 +16,15 @@ import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.exceptions.ConfigurationException;
 import jakarta.inject.Singleton;
+import java.io.IOException;
 import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.TextParseException;
@@ -36,7 +41,36 @@ public class EngineFactory {
                 : absoluteName("vedns.hostmaster", config.getHostmaster());
         VednsConfiguration.Ttl ttl = config.getTtl();
         return new ZoneSettings(origin, hostmaster, nsAddresses(config.getDns().getNsAddresses()),
-                ttl.getEndpoint(), ttl.getPool(), ttl.getServer(), ttl.getNegative(), ttl.getApex());
+                ttl.getEndpoint(), ttl.getPool(), ttl.getServer(), ttl.getNegative(), ttl.getApex(),
+                config.getSoa().getRefresh(), config.getSoa().getRetry(), config.getSoa().getExpire());
+    }
+
+    /** Who may transfer the zone, with each key's secret read from its file when it has one (never logged). */
+    static TransferSettings transfers(VednsConfiguration.Transfer transfer) {
+        List<TsigKey> keys = new ArrayList<>();
+        for (Map<String, String> key : transfer.getTsigKeys()) {
+            String name = key.get("name");
+            String secret = key.get("secret");
+            String file = key.getOrDefault("secret-file", key.get("secretFile"));
+            if (file != null) {
+                try {
+                    secret = Files.readString(Path.of(file), StandardCharsets.UTF_8).trim();
+                } catch (IOException unreadable) {
+                    throw new ConfigurationException("vedns.transfer.tsig-keys: the secret-file of key " + name
+                            + " cannot be read: " + unreadable.getMessage());
+                }
+            }
+            if (name == null || secret == null) {
+                throw new ConfigurationException("vedns.transfer.tsig-keys: each key needs a name and a secret or"
+                        + " secret-file");
+            }
+            try {
+                keys.add(new TsigKey(name, key.getOrDefault("algorithm", "hmac-sha256"), secret));
+            } catch (IllegalArgumentException invalid) {
+                throw new ConfigurationException("vedns.transfer.tsig-keys: " + invalid.getMessage());
+            }
+        }
+        return new TransferSettings(transfer.getAllow(), keys, transfer.isRequireTsig());
     }
 
     /**
@@ -63,7 +97,8 @@ public class EngineFactory {
         // A new directory starts at a clock-based serial, so a secondary that knew an older vedns never sees it go back.
         VednsSettings settings = new VednsSettings(zone, listener, config.getDataDir(), Instant.now().getEpochSecond(),
                 retain, checkpointEvery, config.getJournal().isRecoverDamaged(),
-                file == null ? null : () -> bootstrap.read(file).toCommand(), config.getCustomEndpoints().getPerSet());
+                file == null ? null : () -> bootstrap.read(file).toCommand(), config.getCustomEndpoints().getPerSet(),
+                transfers(config.getTransfer()));
         try {
             return Vedns.open(settings);
         } catch (RoutingException refused) {

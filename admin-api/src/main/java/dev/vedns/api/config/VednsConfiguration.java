@@ -6,6 +6,7 @@ import io.micronaut.core.convert.format.ReadableBytes;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /** The {@code vedns.*} settings; defaults live in config/application.yml, which the jar embeds. */
 @ConfigurationProperties("vedns")
@@ -24,6 +25,8 @@ public class VednsConfiguration {
     private Tls tls = new Tls();
     private Health health = new Health();
     private CustomEndpoints customEndpoints = new CustomEndpoints();
+    private Transfer transfer = new Transfer();
+    private Soa soa = new Soa();
 
     public String getZone() {
         return zone;
@@ -106,6 +109,89 @@ public class VednsConfiguration {
 
     public void setHealth(Health health) {
         this.health = health;
+    }
+
+    public Transfer getTransfer() {
+        return transfer;
+    }
+
+    public void setTransfer(Transfer transfer) {
+        this.transfer = transfer;
+    }
+
+    public Soa getSoa() {
+        return soa;
+    }
+
+    public void setSoa(Soa soa) {
+        this.soa = soa;
+    }
+
+    /** {@code vedns.transfer.*}: who may transfer the zone (secondaries), and the TSIG keys. */
+    @ConfigurationProperties("transfer")
+    public static class Transfer {
+        private List<String> allow = List.of();
+        private List<Map<String, String>> tsigKeys = List.of();
+        private boolean requireTsig = true;
+
+        /** CIDRs that may transfer; empty: nobody. */
+        public List<String> getAllow() {
+            return allow;
+        }
+
+        public void setAllow(List<String> allow) {
+            this.allow = allow;
+        }
+
+        /** Each {@code name}, {@code algorithm} (hmac-sha256, hmac-sha512), and {@code secret} or {@code secret-file}. */
+        public List<Map<String, String>> getTsigKeys() {
+            return tsigKeys;
+        }
+
+        public void setTsigKeys(List<Map<String, String>> tsigKeys) {
+            this.tsigKeys = tsigKeys;
+        }
+
+        /** With keys configured, a transfer without a valid signature is refused. */
+        public boolean isRequireTsig() {
+            return requireTsig;
+        }
+
+        public void setRequireTsig(boolean requireTsig) {
+            this.requireTsig = requireTsig;
+        }
+    }
+
+    /** {@code vedns.soa.*}: the timers secondaries follow. */
+    @ConfigurationProperties("soa")
+    public static class Soa {
+        private Duration refresh = Duration.ofHours(1);
+        private Duration retry = Duration.ofMinutes(10);
+        private Duration expire = Duration.ofDays(7);
+
+        public Duration getRefresh() {
+            return refresh;
+        }
+
+        public void setRefresh(Duration refresh) {
+            this.refresh = refresh;
+        }
+
+        public Duration getRetry() {
+            return retry;
+        }
+
+        public void setRetry(Duration retry) {
+            this.retry = retry;
+        }
+
+        public Duration getExpire() {
+            return expire;
+        }
+
+        public void setExpire(Duration expire) {
+            this.expire = expire;
+        }
     }
 
     public CustomEndpoints getCustomEndpoints() {

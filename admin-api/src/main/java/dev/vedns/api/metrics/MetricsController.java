@@ -18,16 +18,19 @@ public class MetricsController {
 
     private final PrometheusMeterRegistry registry;
     private final ProbeMetrics probes;
+    private final TransferMetrics transfers;
 
-    public MetricsController(PrometheusMeterRegistry registry, ProbeMetrics probes) {
+    public MetricsController(PrometheusMeterRegistry registry, ProbeMetrics probes, TransferMetrics transfers) {
         this.registry = registry;
         this.probes = probes;
+        this.transfers = transfers;
     }
 
     @Get
     @Produces(PROMETHEUS_TEXT)
     public String scrape() {
         probes.refresh();
+        transfers.refresh();
         return registry.scrape();
     }
 }

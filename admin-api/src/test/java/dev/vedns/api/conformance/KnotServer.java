@@ -7,38 +7,72 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
-/** A real Knot DNS ({@code knotd} from Debian) serving one zone file on a loopback port, as an ordinary process. */
+/**
+ * A real Knot DNS ({@code knotd} from Debian) as an ordinary process on a loopback port: a primary serving one
+ * zone file, or a secondary transferring the zone from vedns with a TSIG key.
+ */
 final class KnotServer implements AutoCloseable {
 
     private final Process process;
     private final Path log;
     final int port;
 
+    /** A primary of {@code zone} loaded from {@code zoneFile}. */
     KnotServer(Path directory, String zone, String zoneFile) throws Exception {
-        port = freePort();
-        Files.createDirectories(directory.resolve("db"));
+        this(directory, zone, prepare(directory, zoneFile), "", "loaded, serial");
+    }
+
+    private static String prepare(Path directory, String zoneFile) throws IOException {
+        Files.createDirectories(directory);
         Path file = directory.resolve("zone.db");
         Files.writeString(file, zoneFile);
+        return "    file: " + file + "\n    journal-content: none\n    zonefile-load: whole\n";
+    }
+
+    /**
+     * A secondary of {@code zone} that transfers it from the primary at {@code primaryPort} of 127.0.0.1, signing
+     * with the key ({@code keyName}, hmac-sha256, {@code secret}), and takes NOTIFY from it signed with the same.
+     */
+    static KnotServer secondary(Path directory, String zone, int primaryPort, String keyName, String secret)
+            throws Exception {
+        Files.createDirectories(directory);
+        String keys = "key:\n  - id: " + keyName + "\n    algorithm: hmac-sha256\n    secret: " + secret + "\n"
+                + "remote:\n  - id: vedns\n    address: 127.0.0.1@" + primaryPort + "\n    key: " + keyName + "\n"
+                + "acl:\n  - id: from-vedns\n    address: 127.0.0.0/8\n    key: " + keyName
+                + "\n    action: notify\n";
+        String zoneOptions = "    file: " + directory.resolve("zone.db") + "\n    master: vedns\n    acl: from-vedns\n"
+                + "    journal-content: none\n    zonefile-sync: -1\n";
+        return new KnotServer(directory, zone, zoneOptions, keys, "started");
+    }
+
+    private KnotServer(Path directory, String zone, String zoneOptions, String preamble, String ready) throws Exception {
+        port = freePort();
+        Files.createDirectories(directory.resolve("db"));
         Path config = directory.resolve("knot.conf");
         Files.writeString(config, "server:\n"
                 + "    listen: 127.0.0.1@" + port + "\n"
                 + "    rundir: " + directory + "\n"
                 + "log:\n  - target: stderr\n    any: info\n"
                 + "database:\n    storage: " + directory.resolve("db") + "\n"
-                + "zone:\n  - domain: " + zone + "\n    file: " + file + "\n"
-                + "    journal-content: none\n    zonefile-load: whole\n");
+                + preamble
+                + "zone:\n  - domain: " + zone + "\n" + zoneOptions);
         log = directory.resolve("knotd.log");
         String knotd = Files.isExecutable(Path.of("/usr/sbin/knotd")) ? "/usr/sbin/knotd" : "knotd";
         process = new ProcessBuilder(knotd, "-c", config.toString()).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
-        awaitLoaded();
+        awaitLog(ready);
     }
 
-    private void awaitLoaded() throws Exception {
+    /** What knotd has logged so far. */
+    String log() throws IOException {
+        return Files.readString(log);
+    }
+
+    private void awaitLog(String ready) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (System.nanoTime() < deadline) {
             String output = Files.readString(log);
-            if (output.contains("loaded, serial")) {
+            if (output.contains(ready)) {
                 return;
             }
             if (!process.isAlive()) {
@@ -47,7 +81,7 @@ final class KnotServer implements AutoCloseable {
             Thread.sleep(50);
         }
         close();
-        throw new AssertionError("knotd did not load the zone:\n" + Files.readString(log));
+        throw new AssertionError("knotd did not log '" + ready + "':\n" + Files.readString(log));
     }
 
     /** A port free on both UDP and TCP right now. */
