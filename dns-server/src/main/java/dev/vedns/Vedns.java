@@ -4,6 +4,7 @@ import dev.vedns.engine.ChangeObserver;
 import dev.vedns.engine.RoutingEngine;
 import dev.vedns.storage.FileStore;
 import dev.vedns.storage.StartupException;
+import dev.vedns.transfer.NotifySender;
 import dev.vedns.transfer.TransferCounters;
 import dev.vedns.transfer.ZoneTransfers;
 import dev.vedns.transport.DnsListener;
@@ -21,12 +22,20 @@ public final class Vedns implements AutoCloseable {
     private final RoutingEngine engine;
     private final DnsListener dns;
     private final ZoneTransfers transfers;
+    private final NotifySender notifier;
 
-    private Vedns(FileStore store, RoutingEngine engine, DnsListener dns, ZoneTransfers transfers) {
+    private Vedns(FileStore store, RoutingEngine engine, DnsListener dns, ZoneTransfers transfers,
+                  NotifySender notifier) {
         this.store = store;
         this.engine = engine;
         this.dns = dns;
         this.transfers = transfers;
+        this.notifier = notifier;
+    }
+
+    /** The NOTIFYs sent so far by target and result, or null when no secondary is to be told. */
+    public NotifySender notifier() {
+        return notifier;
     }
 
     /** The zone transfers' counts, or null when nobody may transfer and no key is configured. */
@@ -54,8 +63,14 @@ public final class Vedns implements AutoCloseable {
                 engine.apply(settings.bootstrap().get());
             }
             ZoneTransfers transfers = settings.transfers().enabled() ? new ZoneTransfers(settings.transfers()) : null;
+            NotifySender notifier = settings.transfers().notifications().targets().isEmpty() ? null
+                    : new NotifySender(settings.zone().origin(), settings.transfers().notifications(),
+                    settings.transfers().notifyKey());
+            if (notifier != null) {
+                engine.observe(notifier);
+            }
             return new Vedns(store, engine, DnsListener.start(settings.dns(), engine,
-                    transfers == null ? Transfers.NONE : transfers), transfers);
+                    transfers == null ? Transfers.NONE : transfers), transfers, notifier);
         } catch (InterruptedException | RuntimeException failure) {
             closeAfterFailure(store, failure);
             throw failure;
@@ -72,7 +87,7 @@ public final class Vedns implements AutoCloseable {
 
     /** Reports every change and every journal fsync to {@code observer} from now on (metrics). */
     public void observe(ChangeObserver observer) {
-        engine.observe(observer);
+        engine.observe(notifier == null ? observer : ChangeObserver.both(notifier, observer));
         store.observe(observer);
     }
 
@@ -90,6 +105,9 @@ public final class Vedns implements AutoCloseable {
     @Override
     public void close() {
         try {
+            if (notifier != null) {
+                notifier.close();
+            }
             dns.close();
             engine.checkpoint();
         } finally {

@@ -19,6 +19,23 @@ public interface ChangeObserver {
         }
     };
 
+    /** Both observers, {@code first} first. */
+    static ChangeObserver both(ChangeObserver first, ChangeObserver second) {
+        return new ChangeObserver() {
+            @Override
+            public void applied(RoutingEvent event, long decideNanos, long journalNanos, long publishNanos) {
+                first.applied(event, decideNanos, journalNanos, publishNanos);
+                second.applied(event, decideNanos, journalNanos, publishNanos);
+            }
+
+            @Override
+            public void synced(long nanos) {
+                first.synced(nanos);
+                second.synced(nanos);
+            }
+        };
+    }
+
     /** A change was applied: its event, and how long the rules, the journal (write and fsync) and publishing took. */
     void applied(RoutingEvent event, long decideNanos, long journalNanos, long publishNanos);
 

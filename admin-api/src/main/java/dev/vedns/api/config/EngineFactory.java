@@ -6,6 +6,7 @@ import dev.vedns.api.state.BootstrapFile;
 import dev.vedns.engine.RoutingEngine;
 import dev.vedns.routing.AddressLiterals;
 import dev.vedns.routing.RoutingException;
+import dev.vedns.transfer.NotifySettings;
 import dev.vedns.transfer.TransferSettings;
 import dev.vedns.transfer.TsigKey;
 import dev.vedns.transport.DnsListenerSettings;
@@ -18,6 +19,7 @@ import io.micronaut.context.exceptions.ConfigurationException;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,7 +48,7 @@ public class EngineFactory {
     }
 
     /** Who may transfer the zone, with each key's secret read from its file when it has one (never logged). */
-    static TransferSettings transfers(VednsConfiguration.Transfer transfer) {
+    static TransferSettings transfers(VednsConfiguration.Transfer transfer, VednsConfiguration.Notify notify) {
         List<TsigKey> keys = new ArrayList<>();
         for (Map<String, String> key : transfer.getTsigKeys()) {
             String name = key.get("name");
@@ -70,7 +72,22 @@ public class EngineFactory {
                 throw new ConfigurationException("vedns.transfer.tsig-keys: " + invalid.getMessage());
             }
         }
-        return new TransferSettings(transfer.getAllow(), keys, transfer.isRequireTsig());
+        List<InetSocketAddress> targets = new ArrayList<>();
+        for (String target : notify.getTargets()) {
+            int colon = target.lastIndexOf(':');
+            try {
+                targets.add(new InetSocketAddress(InetAddress.getByName(target.substring(0, colon)),
+                        Integer.parseInt(target.substring(colon + 1))));
+            } catch (IOException | RuntimeException invalid) {
+                throw new ConfigurationException("vedns.notify.targets: '" + target + "' is not host:port");
+            }
+        }
+        try {
+            return new TransferSettings(transfer.getAllow(), keys, transfer.isRequireTsig(),
+                    new NotifySettings(targets, notify.getRetry(), notify.getAttempts()));
+        } catch (IllegalArgumentException invalid) {
+            throw new ConfigurationException("vedns.notify: " + invalid.getMessage());
+        }
     }
 
     /**
@@ -98,7 +115,7 @@ public class EngineFactory {
         VednsSettings settings = new VednsSettings(zone, listener, config.getDataDir(), Instant.now().getEpochSecond(),
                 retain, checkpointEvery, config.getJournal().isRecoverDamaged(),
                 file == null ? null : () -> bootstrap.read(file).toCommand(), config.getCustomEndpoints().getPerSet(),
-                transfers(config.getTransfer()));
+                transfers(config.getTransfer(), config.getNotify()));
         try {
             return Vedns.open(settings);
         } catch (RoutingException refused) {

@@ -26,6 +26,7 @@ public class VednsConfiguration {
     private Health health = new Health();
     private CustomEndpoints customEndpoints = new CustomEndpoints();
     private Transfer transfer = new Transfer();
+    private Notify notify = new Notify();
     private Soa soa = new Soa();
 
     public String getZone() {
@@ -117,6 +118,47 @@ public class VednsConfiguration {
 
     public void setTransfer(Transfer transfer) {
         this.transfer = transfer;
+    }
+
+    public Notify getNotify() {
+        return notify;
+    }
+
+    public void setNotify(Notify notify) {
+        this.notify = notify;
+    }
+
+    /** {@code vedns.notify.*}: the secondaries told of every change. */
+    @ConfigurationProperties("notify")
+    public static class Notify {
+        private List<String> targets = List.of();
+        private Duration retry = Duration.ofSeconds(5);
+        private int attempts = 5;
+
+        /** host:port of each secondary. */
+        public List<String> getTargets() {
+            return targets;
+        }
+
+        public void setTargets(List<String> targets) {
+            this.targets = targets;
+        }
+
+        public Duration getRetry() {
+            return retry;
+        }
+
+        public void setRetry(Duration retry) {
+            this.retry = retry;
+        }
+
+        public int getAttempts() {
+            return attempts;
+        }
+
+        public void setAttempts(int attempts) {
+            this.attempts = attempts;
+        }
     }
 
     public Soa getSoa() {

@@ -9,6 +9,8 @@ import dev.vedns.api.VednsUnderTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,10 +46,22 @@ class KnotSecondaryTest implements TestPropertyProvider {
     @Inject
     VednsUnderTest vedns;
 
+    /** The port the secondary will listen on, known before vedns starts so that vedns can NOTIFY it. */
+    private final int secondaryPort = freePort();
+
     @Override
     public Map<String, String> getProperties() {
         return Map.of("vedns.transfer.allow[0]", "127.0.0.0/8", "vedns.transfer.tsig-keys[0].name", KEY,
-                "vedns.transfer.tsig-keys[0].algorithm", "hmac-sha256", "vedns.transfer.tsig-keys[0].secret", SECRET);
+                "vedns.transfer.tsig-keys[0].algorithm", "hmac-sha256", "vedns.transfer.tsig-keys[0].secret", SECRET,
+                "vedns.notify.targets[0]", "127.0.0.1:" + secondaryPort, "vedns.notify.retry", "1s");
+    }
+
+    private static int freePort() {
+        try {
+            return KnotServer.freePort();
+        } catch (IOException none) {
+            throw new UncheckedIOException(none);
+        }
     }
 
     @Test
@@ -56,7 +70,8 @@ class KnotSecondaryTest implements TestPropertyProvider {
         Path directory = Files.createTempDirectory("vedns-knot-secondary-");
         int primary = vedns.listener().tcpAddress().getPort();
         long started = System.nanoTime();
-        try (KnotServer secondary = KnotServer.secondary(directory, "postgres.internal.", primary, KEY, SECRET)) {
+        try (KnotServer secondary = KnotServer.secondary(secondaryPort, directory, "postgres.internal.", primary, KEY,
+                SECRET)) {
             awaitSerial(secondary, vedns.dns().serial(), Duration.ofSeconds(20));
             System.out.printf("Knot secondary: zone transferred and served %d ms after knotd started%n",
                     (System.nanoTime() - started) / 1_000_000);
@@ -75,6 +90,17 @@ class KnotSecondaryTest implements TestPropertyProvider {
                     List.of(secondary), allowed);
             assertEquals(List.of(), failures.subList(0, Math.min(failures.size(), 10)),
                     failures.size() + " differences between vedns and its Knot secondary");
+
+            // A change through the API reaches the secondary by NOTIFY, well before its REFRESH.
+            long changed = System.nanoTime();
+            expect(200, vedns.api().patch("/api/v1/servers/pg-main/virtual-endpoints/mydb",
+                    "{\"members\":[\"pg-main\"]}"));
+            awaitSerial(secondary, vedns.dns().serial(), Duration.ofSeconds(10));
+            long delay = (System.nanoTime() - changed) / 1_000_000;
+            assertEquals("pg-main.postgres.internal.", cname(secondary.port, "mydb.reader.postgres.internal."));
+            System.out.printf("Knot secondary: an API change answered by the secondary %d ms later (NOTIFY, then"
+                    + " a transfer)%n", delay);
+            assertTrue(delay < 1000, "the change took " + delay + " ms to reach the secondary:\n" + secondary.log());
         } finally {
             VednsProcess.deleteTree(directory);
         }
@@ -84,8 +110,8 @@ class KnotSecondaryTest implements TestPropertyProvider {
     void aSecondaryWithTheWrongKeyGetsNothingAndSaysSo() throws Exception {
         Path directory = Files.createTempDirectory("vedns-knot-wrong-key-");
         int primary = vedns.listener().tcpAddress().getPort();
-        try (KnotServer secondary = KnotServer.secondary(directory, "postgres.internal.", primary, KEY,
-                "d3Jvbmctd3Jvbmctd3Jvbmctd3Jvbmctd3Jvbmctd3Jvbmc=")) {
+        try (KnotServer secondary = KnotServer.secondary(KnotServer.freePort(), directory, "postgres.internal.", primary,
+                KEY, "d3Jvbmctd3Jvbmctd3Jvbmctd3Jvbmctd3Jvbmctd3Jvbmc=")) {
             long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
             while (!secondary.log().contains("failed") && System.nanoTime() < deadline) {
                 Thread.sleep(100);
@@ -105,6 +131,12 @@ class KnotSecondaryTest implements TestPropertyProvider {
             }
             Thread.sleep(50);
         }
+    }
+
+    private static String cname(int port, String name) throws Exception {
+        SimpleResolver resolver = new SimpleResolver(new InetSocketAddress("127.0.0.1", port));
+        return resolver.send(Message.newQuery(Record.newRecord(Name.fromConstantString(name), Type.CNAME, DClass.IN)))
+                .getSection(Section.ANSWER).get(0).rdataToString();
     }
 
     /** The serial the secondary answers, or -1 while it has no zone. */

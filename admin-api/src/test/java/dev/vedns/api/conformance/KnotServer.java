@@ -19,7 +19,7 @@ final class KnotServer implements AutoCloseable {
 
     /** A primary of {@code zone} loaded from {@code zoneFile}. */
     KnotServer(Path directory, String zone, String zoneFile) throws Exception {
-        this(directory, zone, prepare(directory, zoneFile), "", "loaded, serial");
+        this(freePort(), directory, zone, prepare(directory, zoneFile), "", "loaded, serial");
     }
 
     private static String prepare(Path directory, String zoneFile) throws IOException {
@@ -33,7 +33,7 @@ final class KnotServer implements AutoCloseable {
      * A secondary of {@code zone} that transfers it from the primary at {@code primaryPort} of 127.0.0.1, signing
      * with the key ({@code keyName}, hmac-sha256, {@code secret}), and takes NOTIFY from it signed with the same.
      */
-    static KnotServer secondary(Path directory, String zone, int primaryPort, String keyName, String secret)
+    static KnotServer secondary(int port, Path directory, String zone, int primaryPort, String keyName, String secret)
             throws Exception {
         Files.createDirectories(directory);
         String keys = "key:\n  - id: " + keyName + "\n    algorithm: hmac-sha256\n    secret: " + secret + "\n"
@@ -42,11 +42,12 @@ final class KnotServer implements AutoCloseable {
                 + "\n    action: notify\n";
         String zoneOptions = "    file: " + directory.resolve("zone.db") + "\n    master: vedns\n    acl: from-vedns\n"
                 + "    journal-content: none\n    zonefile-sync: -1\n";
-        return new KnotServer(directory, zone, zoneOptions, keys, "started");
+        return new KnotServer(port, directory, zone, zoneOptions, keys, "started");
     }
 
-    private KnotServer(Path directory, String zone, String zoneOptions, String preamble, String ready) throws Exception {
-        port = freePort();
+    private KnotServer(int port, Path directory, String zone, String zoneOptions, String preamble, String ready)
+            throws Exception {
+        this.port = port;
         Files.createDirectories(directory.resolve("db"));
         Path config = directory.resolve("knot.conf");
         Files.writeString(config, "server:\n"
@@ -85,7 +86,7 @@ final class KnotServer implements AutoCloseable {
     }
 
     /** A port free on both UDP and TCP right now. */
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         for (int attempt = 0; attempt < 20; attempt++) {
             try (ServerSocket tcp = new ServerSocket(0)) {
                 int port = tcp.getLocalPort();
