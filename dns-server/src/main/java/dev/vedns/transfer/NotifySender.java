@@ -2,11 +2,11 @@ package dev.vedns.transfer;
 
 import dev.vedns.engine.ChangeObserver;
 import dev.vedns.events.RoutingEvent;
-import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -91,8 +91,13 @@ public final class NotifySender implements ChangeObserver, AutoCloseable {
         });
     }
 
+    /** Asks without waiting: a secondary that does not answer never holds up the others. */
     private void send(InetSocketAddress address, Target target, int attempt) {
-        boolean answered = ask(address);
+        ask(address).whenComplete((answer, failure) -> sender.execute(() -> answered(address, target, attempt,
+                failure == null && answer.getRcode() == Rcode.NOERROR)));
+    }
+
+    private void answered(InetSocketAddress address, Target target, int attempt, boolean answered) {
         String name = address.getHostString() + ":" + address.getPort();
         if (answered || attempt >= settings.attempts()) {
             counts.computeIfAbsent(name + "|" + (answered ? "answered" : "failed"), k -> new LongAdder()).increment();
@@ -111,21 +116,17 @@ public final class NotifySender implements ChangeObserver, AutoCloseable {
         sender.schedule(() -> send(address, target, attempt + 1), settings.retry().toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private boolean ask(InetSocketAddress address) {
+    private CompletionStage<Message> ask(InetSocketAddress address) {
         Message notify = Message.newQuery(Record.newRecord(zone, Type.SOA, DClass.IN));
         notify.getHeader().setOpcode(Opcode.NOTIFY);
         notify.getHeader().unsetFlag(Flags.RD);
         notify.getHeader().setFlag(Flags.AA);
-        try {
-            SimpleResolver resolver = new SimpleResolver(address);
-            resolver.setTimeout(settings.retry());
-            if (key != null) {
-                resolver.setTSIGKey(key);
-            }
-            return resolver.send(notify).getRcode() == Rcode.NOERROR;
-        } catch (IOException unanswered) {
-            return false;
+        SimpleResolver resolver = new SimpleResolver(address);
+        resolver.setTimeout(settings.retry());
+        if (key != null) {
+            resolver.setTSIGKey(key);
         }
+        return resolver.sendAsync(notify);
     }
 
     @Override

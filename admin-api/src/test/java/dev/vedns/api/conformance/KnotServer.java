@@ -5,6 +5,7 @@ import java.net.DatagramSocket;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -85,19 +86,21 @@ final class KnotServer implements AutoCloseable {
         throw new AssertionError("knotd did not log '" + ready + "':\n" + Files.readString(log));
     }
 
-    /** A port free on both UDP and TCP right now. */
+    /**
+     * A port free on both UDP and TCP right now, below the kernel's ephemeral range (32768 and up on Linux), so that
+     * no outgoing connection takes it between now and the server binding it.
+     */
     static int freePort() throws IOException {
-        for (int attempt = 0; attempt < 20; attempt++) {
-            try (ServerSocket tcp = new ServerSocket(0)) {
-                int port = tcp.getLocalPort();
-                try (DatagramSocket udp = new DatagramSocket(port)) {
-                    return port;
-                } catch (IOException taken) {
-                    // try another
-                }
+        Random random = new Random();
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = 20_000 + random.nextInt(12_000);
+            try (ServerSocket tcp = new ServerSocket(port); DatagramSocket udp = new DatagramSocket(port)) {
+                return port;
+            } catch (IOException taken) {
+                // try another
             }
         }
-        throw new IOException("no free port for knotd");
+        throw new IOException("no free port for a DNS server");
     }
 
     @Override
