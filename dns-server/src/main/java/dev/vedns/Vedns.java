@@ -4,6 +4,7 @@ import dev.vedns.engine.ChangeObserver;
 import dev.vedns.engine.RoutingEngine;
 import dev.vedns.storage.FileStore;
 import dev.vedns.storage.StartupException;
+import dev.vedns.transfer.IxfrHistory;
 import dev.vedns.transfer.NotifySender;
 import dev.vedns.transfer.TransferCounters;
 import dev.vedns.transfer.ZoneTransfers;
@@ -23,14 +24,22 @@ public final class Vedns implements AutoCloseable {
     private final DnsListener dns;
     private final ZoneTransfers transfers;
     private final NotifySender notifier;
+    /** What vedns itself follows the changes with (the IXFR history, NOTIFY); metrics come after it. */
+    private final ChangeObserver internal;
 
     private Vedns(FileStore store, RoutingEngine engine, DnsListener dns, ZoneTransfers transfers,
-                  NotifySender notifier) {
+                  NotifySender notifier, ChangeObserver internal) {
         this.store = store;
         this.engine = engine;
         this.dns = dns;
         this.transfers = transfers;
         this.notifier = notifier;
+        this.internal = internal;
+    }
+
+    private static ChangeObserver internal(IxfrHistory history, NotifySender notifier) {
+        ChangeObserver observer = history == null ? ChangeObserver.NONE : history;
+        return notifier == null ? observer : ChangeObserver.both(observer, notifier);
     }
 
     /** The NOTIFYs sent so far by target and result, or null when no secondary is to be told. */
@@ -62,15 +71,16 @@ public final class Vedns implements AutoCloseable {
             if (settings.bootstrap() != null && store.recovered().lastEventId() == 0) {
                 engine.apply(settings.bootstrap().get());
             }
-            ZoneTransfers transfers = settings.transfers().enabled() ? new ZoneTransfers(settings.transfers()) : null;
+            IxfrHistory history = settings.transfers().enabled()
+                    ? new IxfrHistory(engine, settings.transfers().ixfrHistory()) : null;
+            ZoneTransfers transfers = history == null ? null : new ZoneTransfers(settings.transfers(), history);
             NotifySender notifier = settings.transfers().notifications().targets().isEmpty() ? null
                     : new NotifySender(settings.zone().origin(), settings.transfers().notifications(),
                     settings.transfers().notifyKey());
-            if (notifier != null) {
-                engine.observe(notifier);
-            }
+            ChangeObserver internal = internal(history, notifier);
+            engine.observe(internal);
             return new Vedns(store, engine, DnsListener.start(settings.dns(), engine,
-                    transfers == null ? Transfers.NONE : transfers), transfers, notifier);
+                    transfers == null ? Transfers.NONE : transfers), transfers, notifier, internal);
         } catch (InterruptedException | RuntimeException failure) {
             closeAfterFailure(store, failure);
             throw failure;
@@ -87,7 +97,7 @@ public final class Vedns implements AutoCloseable {
 
     /** Reports every change and every journal fsync to {@code observer} from now on (metrics). */
     public void observe(ChangeObserver observer) {
-        engine.observe(notifier == null ? observer : ChangeObserver.both(notifier, observer));
+        engine.observe(ChangeObserver.both(internal, observer));
         store.observe(observer);
     }
 

@@ -3,7 +3,6 @@ package dev.vedns.transfer;
 import dev.vedns.answer.Responder;
 import dev.vedns.answer.Transport;
 import dev.vedns.transport.Transfers;
-import dev.vedns.zone.ZoneNode;
 import dev.vedns.zone.ZoneSnapshot;
 import io.netty.handler.ipfilter.IpFilterRuleType;
 import io.netty.handler.ipfilter.IpSubnetFilterRule;
@@ -31,7 +30,7 @@ import org.xbill.DNS.TSIGRecord;
 import org.xbill.DNS.Type;
 
 /**
- * Zone transfers (AXFR, RFC 5936; IXFR answered as a full transfer or the SOA alone, RFC 1995) to the allowed
+ * Zone transfers (AXFR, RFC 5936; IXFR from the kept differences, else in full, RFC 1995) to the allowed
  * networks, and TSIG (RFC 8945) on them and on any signed query, through dnsjava. A transfer is streamed from the
  * snapshot it started on, one message of at most {@value #MESSAGE_BUDGET} bytes of records at a time.
  */
@@ -47,8 +46,11 @@ public final class ZoneTransfers implements Transfers {
     private final boolean requireTsig;
     private final AtomicLong lastRefusalLog = new AtomicLong();
     private final TransferCounters counters = new TransferCounters();
+    private final IxfrHistory history;
 
-    public ZoneTransfers(TransferSettings settings) {
+    /** @param history the differences IXFR answers from; null to answer every IXFR that is behind in full */
+    public ZoneTransfers(TransferSettings settings, IxfrHistory history) {
+        this.history = history;
         for (String cidr : settings.allow()) {
             int slash = cidr.indexOf('/');
             String address = slash < 0 ? cidr : cidr.substring(0, slash);
@@ -139,64 +141,91 @@ public final class ZoneTransfers implements Transfers {
             logRefusal(from, type, key == null ? (requireTsig ? "no TSIG" : "not allowed") : "not allowed");
             return List.of(sign(refused(query, Rcode.REFUSED), key, signature));
         }
-        if (qtype == Type.IXFR && isCurrent(query, zone)) {
+        Long held = qtype == Type.IXFR ? clientSerial(query) : null;
+        if (held != null && Long.compareUnsigned(held, zone.serial()) >= 0) {
             counters.count(qtype, "current");
             return List.of(sign(soaOnly(query, zone), key, signature));
         }
+        List<IxfrHistory.Delta> deltas = held == null || history == null ? null : history.since(held);
+        boolean incremental = deltas != null && !deltas.isEmpty()
+                && deltas.get(deltas.size() - 1).to().getSerial() == zone.serial();
         if (!tcp) {
             // IXFR over UDP that would need more than the SOA: ask for TCP (RFC 1995 §2).
             Message truncated = response(query);
             truncated.getHeader().setFlag(Flags.TC);
             return List.of(sign(truncated, key, signature));
         }
-        List<byte[]> messages = full(query, zone, key, signature);
-        counters.count(qtype, "full");
-        return messages;
-    }
-
-    /** The whole zone: its SOA first and last, every other RRset once, in messages of bounded size. */
-    private List<byte[]> full(Message query, ZoneSnapshot zone, TSIG key, TSIGRecord signature) {
-        TSIG.StreamGenerator stream = key == null ? null : new TSIG.StreamGenerator(key, signature);
-        List<byte[]> messages = new ArrayList<>();
-        SOARecord soa = (SOARecord) zone.node(zone.origin()).rrset(Type.SOA).get(0);
-        Message message = response(query);
-        message.addRecord(soa, Section.ANSWER);
-        int budget = soa.toWireCanonical().length;
-        for (Name name : zone.names()) {
-            ZoneNode node = zone.node(name).alternatives().get(0);
-            for (Record record : node.all()) {
-                if (record.getType() == Type.SOA) {
-                    continue;
+        Messages messages = new Messages(query, key, signature);
+        SOARecord soa = zone.soa();
+        messages.add(soa);
+        if (incremental) {
+            // RFC 1995 §4: for each serial, its old SOA and what it deleted, its new SOA and what it added.
+            for (IxfrHistory.Delta delta : deltas) {
+                messages.add(delta.from());
+                delta.deleted().forEach(messages::add);
+                messages.add(delta.to());
+                delta.added().forEach(messages::add);
+            }
+        } else {
+            for (Name name : zone.names()) {
+                for (Record record : zone.node(name).alternatives().get(0).all()) {
+                    if (record.getType() != Type.SOA) {
+                        messages.add(record);
+                    }
                 }
-                int size = record.toWireCanonical().length;
-                if (budget + size > MESSAGE_BUDGET) {
-                    messages.add(finish(message, stream));
-                    message = response(query);
-                    budget = 0;
-                }
-                message.addRecord(record, Section.ANSWER);
-                budget += size;
             }
         }
-        message.addRecord(soa, Section.ANSWER);
-        messages.add(finish(message, stream));
-        return messages;
+        messages.add(soa);
+        counters.count(qtype, incremental ? "incremental" : "full");
+        return messages.finish();
     }
 
-    private static byte[] finish(Message message, TSIG.StreamGenerator stream) {
-        if (stream != null) {
-            stream.generate(message);
+    /** A transfer's messages, each holding at most {@value #MESSAGE_BUDGET} bytes of records, signed as one stream. */
+    private static final class Messages {
+        private final Message query;
+        private final TSIG.StreamGenerator stream;
+        private final List<byte[]> done = new ArrayList<>();
+        private Message message;
+        private int budget;
+
+        Messages(Message query, TSIG key, TSIGRecord signature) {
+            this.query = query;
+            this.stream = key == null ? null : new TSIG.StreamGenerator(key, signature);
+            this.message = response(query);
         }
-        return message.toWire();
+
+        void add(Record record) {
+            int size = record.toWireCanonical().length;
+            if (budget + size > MESSAGE_BUDGET && budget > 0) {
+                done.add(signed(message));
+                message = response(query);
+                budget = 0;
+            }
+            message.addRecord(record, Section.ANSWER);
+            budget += size;
+        }
+
+        List<byte[]> finish() {
+            done.add(signed(message));
+            return done;
+        }
+
+        private byte[] signed(Message finished) {
+            if (stream != null) {
+                stream.generate(finished);
+            }
+            return finished.toWire();
+        }
     }
 
-    private static boolean isCurrent(Message query, ZoneSnapshot zone) {
+    /** The serial the client has, from the SOA in the IXFR's authority section; null without one. */
+    private static Long clientSerial(Message query) {
         for (Record record : query.getSection(Section.AUTHORITY)) {
             if (record instanceof SOARecord soa) {
-                return Long.compareUnsigned(soa.getSerial(), zone.serial()) >= 0;
+                return soa.getSerial();
             }
         }
-        return false;
+        return null;
     }
 
     private static Message soaOnly(Message query, ZoneSnapshot zone) {

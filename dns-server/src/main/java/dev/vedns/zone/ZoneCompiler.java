@@ -74,7 +74,7 @@ public final class ZoneCompiler {
             nodes.add(emptyNonTerminal(customs));
         }
         return new ZoneSnapshot(origin, soa(serial, seconds(settings.apexTtl())), negativeSoa(serial),
-                new NameTable(nodes));
+                new NameTable(nodes), null);
     }
 
     /** The previous snapshot with the mutations' names rebuilt and a new serial; everything else is shared. */
@@ -147,7 +147,14 @@ public final class ZoneCompiler {
             puts.add(emptyNonTerminal(customs));
         }
         return new ZoneSnapshot(origin, soa(serial, seconds(settings.apexTtl())), negativeSoa(serial),
-                previous.table().with(puts, removes));
+                previous.table().with(puts, removes), changedNames(puts, removes));
+    }
+
+    private static List<Name> changedNames(List<ZoneNode> puts, List<Name> removes) {
+        List<Name> names = new ArrayList<>(puts.size() + removes.size());
+        puts.forEach(node -> names.add(node.name()));
+        names.addAll(removes);
+        return names;
     }
 
     private ZoneNode apex(long serial) {

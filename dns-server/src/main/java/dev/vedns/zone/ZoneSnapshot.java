@@ -18,10 +18,13 @@ public final class ZoneSnapshot {
     private final byte[] originWire;
     private final byte[] soaMnameWire;
     private final byte[] soaRnameWire;
+    /** The names this snapshot put or removed since the one it was made from; null when compiled whole. */
+    private final List<Name> changed;
     /** NXDOMAIN answers by the offset of the apex inside the question's name (their pointers depend on it). */
     private final AtomicReferenceArray<byte[]> nxdomainAnswers = new AtomicReferenceArray<>(256);
 
-    ZoneSnapshot(Name origin, SOARecord soa, SOARecord negativeSoa, NameTable nodes) {
+    ZoneSnapshot(Name origin, SOARecord soa, SOARecord negativeSoa, NameTable nodes, List<Name> changed) {
+        this.changed = changed == null ? null : List.copyOf(changed);
         this.origin = origin;
         this.soa = soa;
         this.negativeSoa = negativeSoa;
@@ -37,6 +40,16 @@ public final class ZoneSnapshot {
      */
     public boolean negativeSoaCompressesInto(byte[] wire, int offset, int length) {
         return endsWith(wire, offset, length, soaMnameWire) || endsWith(wire, offset, length, soaRnameWire);
+    }
+
+    /** The names put or removed since the snapshot this was made from (the apex among them); null when whole. */
+    public List<Name> changed() {
+        return changed;
+    }
+
+    /** The SOA record at the apex. */
+    public SOARecord soa() {
+        return soa;
     }
 
     public Name origin() {

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.AfterEach;
@@ -106,18 +107,50 @@ class ZoneTransfersTest {
     }
 
     @Test
-    void anIxfrFromTheCurrentSerialGetsTheSoaAloneAndFromAnOlderOneTheWholeZone() throws Exception {
+    void anIxfrFromTheCurrentSerialGetsTheSoaAloneAndFromOneNotKeptTheWholeZone() throws Exception {
         start(List.of("127.0.0.0/8"));
         long serial = vedns.engine().get().serial();
         ZoneTransferIn current = ZoneTransferIn.newIXFR(ZONE, serial, false, address().getHostString(),
                 address().getPort(), KEY);
         current.run();
         assertTrue(current.isCurrent());
-        ZoneTransferIn older = ZoneTransferIn.newIXFR(ZONE, serial - 5, false, address().getHostString(),
-                address().getPort(), KEY);
+        ZoneTransferIn older = ZoneTransferIn.newIXFR(ZONE, Fleet.FIRST_SERIAL - 100, false,
+                address().getHostString(), address().getPort(), KEY);
         older.run();
-        assertTrue(older.isAXFR(), "no history yet: the whole zone, in IXFR form");
+        assertTrue(older.isAXFR(), "a serial from before this process started: the whole zone, in IXFR form");
         assertEquals(lines(exported()), lines(older.getAXFR().subList(0, older.getAXFR().size() - 1)));
+    }
+
+    @Test
+    void eachOfThreeHundredRandomChangesReachesASecondaryByAnIncrementalIxfrThatGivesTheNewZone() throws Exception {
+        start(List.of("127.0.0.0/8"));
+        Set<String> copy = withoutSoa(lines(exported()));
+        Random random = new Random(17);
+        for (int change = 0; change < 300; change++) {
+            long before = vedns.engine().get().serial();
+            int set = random.nextInt(600);
+            RoutingCommand command = switch (random.nextInt(3)) {
+                case 0 -> new RoutingCommand.PatchEndpoint("pg-" + set, "db-" + set,
+                        List.of(random.nextBoolean() ? "pg-" + set : "pg-" + set + "-r"));
+                case 1 -> new RoutingCommand.PutServer("pg-" + set + "-r", "AsyncReplica", "pg-" + set,
+                        List.of("10.3." + random.nextInt(250) + "." + (random.nextInt(250) + 1)));
+                default -> new RoutingCommand.PutCustomEndpoint("pg-" + set, "ro-" + set, "Reader", null, List.of());
+            };
+            vedns.engine().apply(command);
+            if (vedns.engine().get().serial() == before) {
+                continue;
+            }
+            ZoneTransferIn ixfr = ZoneTransferIn.newIXFR(ZONE, before, false, address().getHostString(),
+                    address().getPort(), KEY);
+            ixfr.run();
+            assertTrue(ixfr.isIXFR(), "change " + change + " came as a full transfer");
+            for (ZoneTransferIn.Delta delta : ixfr.getIXFR()) {
+                copy.removeAll(withoutSoa(lines(delta.deletes)));
+                copy.addAll(withoutSoa(lines(delta.adds)));
+            }
+            assertEquals(withoutSoa(lines(exported())), copy, "after change " + change + ": " + command);
+        }
+        assertTrue(vedns.transferCounters().snapshot().get("ixfr|incremental") > 200);
     }
 
     @Test
@@ -147,6 +180,12 @@ class ZoneTransfersTest {
             }
         }
         return records;
+    }
+
+    private static Set<String> withoutSoa(Set<String> lines) {
+        Set<String> kept = new TreeSet<>(lines);
+        kept.removeIf(line -> line.contains("\tSOA\t"));
+        return kept;
     }
 
     private static Set<String> lines(List<Record> records) {

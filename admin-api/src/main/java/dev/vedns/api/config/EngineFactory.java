@@ -84,7 +84,7 @@ public class EngineFactory {
         }
         try {
             return new TransferSettings(transfer.getAllow(), keys, transfer.isRequireTsig(),
-                    new NotifySettings(targets, notify.getRetry(), notify.getAttempts()));
+                    new NotifySettings(targets, notify.getRetry(), notify.getAttempts()), transfer.getIxfrHistory());
         } catch (IllegalArgumentException invalid) {
             throw new ConfigurationException("vedns.notify: " + invalid.getMessage());
         }

@@ -1,6 +1,7 @@
 package dev.vedns.api.config;
 
 import dev.vedns.routing.RoutingRules;
+import dev.vedns.transfer.TransferSettings;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.convert.format.ReadableBytes;
 import java.nio.file.Path;
@@ -175,6 +176,7 @@ public class VednsConfiguration {
         private List<String> allow = List.of();
         private List<Map<String, String>> tsigKeys = List.of();
         private boolean requireTsig = true;
+        private int ixfrHistory = TransferSettings.IXFR_HISTORY;
 
         /** CIDRs that may transfer; empty: nobody. */
         public List<String> getAllow() {
@@ -201,6 +203,15 @@ public class VednsConfiguration {
 
         public void setRequireTsig(boolean requireTsig) {
             this.requireTsig = requireTsig;
+        }
+
+        /** How many serials' differences are kept for IXFR. */
+        public int getIxfrHistory() {
+            return ixfrHistory;
+        }
+
+        public void setIxfrHistory(int ixfrHistory) {
+            this.ixfrHistory = ixfrHistory;
         }
     }
 

@@ -159,6 +159,12 @@ class SecondariesTest implements TestPropertyProvider {
             assertEquals(other + ".postgres.internal.", cname(secondary.port(), "mydb.reader.postgres.internal."));
             System.out.printf("%s secondary: an API change answered by the secondary %d ms later (NOTIFY, then a"
                     + " transfer)%n", name, delay);
+            if (name.equals("knot")) {
+                String log = secondary.log().call();
+                assertTrue(log.contains("IXFR, incoming") && log.contains("finished"), "the change came by IXFR:\n"
+                        + log);
+                assertTrue(!log.contains("fallback to AXFR"), log);
+            }
             assertTrue(delay < 3000, "the change took " + delay + " ms to reach the secondary:\n"
                     + secondary.log().call());
         } finally {
