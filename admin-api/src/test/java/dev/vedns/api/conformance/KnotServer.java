@@ -40,8 +40,10 @@ final class KnotServer implements AutoCloseable {
         String keys = "key:\n  - id: " + keyName + "\n    algorithm: hmac-sha256\n    secret: " + secret + "\n"
                 + "remote:\n  - id: vedns\n    address: 127.0.0.1@" + primaryPort + "\n    key: " + keyName + "\n"
                 + "acl:\n  - id: from-vedns\n    address: 127.0.0.0/8\n    key: " + keyName
-                + "\n    action: notify\n";
-        String zoneOptions = "    file: " + directory.resolve("zone.db") + "\n    master: vedns\n    acl: from-vedns\n"
+                + "\n    action: notify\n  - id: to-tests\n    address: 127.0.0.0/8\n    key: " + keyName
+                + "\n    action: transfer\n";
+        String zoneOptions = "    file: " + directory.resolve("zone.db") + "\n    master: vedns\n"
+                + "    acl: [from-vedns, to-tests]\n"
                 + "    journal-content: none\n    zonefile-sync: -1\n";
         return new KnotServer(port, directory, zone, zoneOptions, keys, "started");
     }
