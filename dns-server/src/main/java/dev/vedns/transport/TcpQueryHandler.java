@@ -40,6 +40,7 @@ final class TcpQueryHandler extends SimpleChannelInboundHandler<ByteBuf> {
             List<byte[]> messages = transfers.respond(query, (InetSocketAddress) ctx.channel().remoteAddress(),
                     zone.get(), true);
             if (messages != null) {
+                counters.count(Transport.TCP, query, messages.get(0));
                 messages.forEach(message -> ctx.write(Unpooled.wrappedBuffer(message)));
                 return;
             }
