@@ -6,6 +6,7 @@ import dev.vedns.routing.RoutingCommand;
 import dev.vedns.routing.RoutingRules;
 import dev.vedns.transfer.TransferSettings;
 import dev.vedns.transport.DnsListenerSettings;
+import dev.vedns.zone.NameServer;
 import dev.vedns.zone.ZoneSettings;
 import java.net.InetAddress;
 import java.nio.file.Path;
@@ -43,7 +44,9 @@ public final class Fleet {
 
     public static ZoneSettings settings() {
         return new ZoneSettings(ZONE, Name.fromConstantString("hostmaster.postgres.internal."),
-                List.of(InetAddress.getLoopbackAddress()), Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofSeconds(30),
+                List.of(new NameServer(Name.fromConstantString("ns1.postgres.internal."),
+                        List.of(InetAddress.getLoopbackAddress()))), Duration.ofSeconds(5), Duration.ofSeconds(1),
+                Duration.ofSeconds(30),
                 Duration.ofSeconds(60), Duration.ofHours(1), ZoneSettings.REFRESH, ZoneSettings.RETRY, ZoneSettings.EXPIRE);
     }
 

@@ -8,6 +8,7 @@ import dev.vedns.engine.JournalRecord;
 import dev.vedns.engine.RoutingEngine;
 import dev.vedns.routing.RoutingCommand;
 import dev.vedns.routing.RoutingRules;
+import dev.vedns.zone.NameServer;
 import dev.vedns.zone.ZoneSettings;
 import dev.vedns.zone.ZoneSnapshot;
 import java.net.InetAddress;
@@ -58,7 +59,9 @@ public class AnswerPathBenchmark {
     @Setup
     public void buildZone() {
         ZoneSettings settings = new ZoneSettings(Name.fromConstantString("pg.example.test."),
-                Name.fromConstantString("hostmaster.pg.example.test."), List.of(InetAddress.getLoopbackAddress()),
+                Name.fromConstantString("hostmaster.pg.example.test."),
+                List.of(new NameServer(Name.fromConstantString("ns1.pg.example.test."),
+                        List.of(InetAddress.getLoopbackAddress()))),
                 Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(30),
                 Duration.ofHours(1), ZoneSettings.REFRESH, ZoneSettings.RETRY, ZoneSettings.EXPIRE);
         RoutingEngine engine = new RoutingEngine(settings, DurableState.fresh(1), 10, new Discard(), Integer.MAX_VALUE,

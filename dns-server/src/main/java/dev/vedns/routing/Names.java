@@ -8,8 +8,12 @@ public final class Names {
 
     private static final Pattern LABEL = Pattern.compile("[a-z0-9](?:[a-z0-9-]{1,61})[a-z0-9]");
 
+    /** The labels a name server inside the zone may have ({@code vedns.ns}). */
+    public static final Set<String> NAME_SERVERS = Set.of("ns1", "ns2", "ns3", "ns4", "ns5", "ns6", "ns7", "ns8", "ns9");
+
     /** Labels the zone itself uses; a server or endpoint by these names would shadow them. */
-    private static final Set<String> RESERVED = Set.of("writer", "reader", "custom", "ns1");
+    private static final Set<String> RESERVED = Set.of("writer", "reader", "custom", "ns1", "ns2", "ns3", "ns4", "ns5",
+            "ns6", "ns7", "ns8", "ns9");
 
     private Names() {
     }

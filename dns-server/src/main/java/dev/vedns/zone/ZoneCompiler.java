@@ -60,7 +60,7 @@ public final class ZoneCompiler {
                 .toList();
         List<ZoneNode> nodes = new ArrayList<>(servers.size() + endpoints.size() + 4);
         nodes.add(apex(serial));
-        nodes.add(nameServer());
+        nodes.addAll(nameServers());
         nodes.addAll(servers.values());
         nodes.addAll(endpoints);
         if (table.endpointCount() > 0) {
@@ -159,16 +159,28 @@ public final class ZoneCompiler {
 
     private ZoneNode apex(long serial) {
         long apexTtl = seconds(settings.apexTtl());
-        return node(origin, List.of(soa(serial, apexTtl), new NSRecord(origin, DClass.IN, apexTtl, settings.nameServer())));
+        List<Record> records = new ArrayList<>();
+        records.add(soa(serial, apexTtl));
+        for (NameServer server : settings.nameServers()) {
+            records.add(new NSRecord(origin, DClass.IN, apexTtl, server.name()));
+        }
+        return node(origin, records);
     }
 
-    private ZoneNode nameServer() {
+    /** The name servers inside the zone, with their addresses. */
+    private List<ZoneNode> nameServers() {
         long apexTtl = seconds(settings.apexTtl());
-        List<Record> records = new ArrayList<>();
-        for (InetAddress address : settings.nsAddresses()) {
-            records.add(addressRecord(settings.nameServer(), apexTtl, address));
+        List<ZoneNode> nodes = new ArrayList<>();
+        for (NameServer server : settings.nameServers()) {
+            if (!server.addresses().isEmpty()) {
+                List<Record> records = new ArrayList<>();
+                for (InetAddress address : server.addresses()) {
+                    records.add(addressRecord(server.name(), apexTtl, address));
+                }
+                nodes.add(node(server.name(), records));
+            }
         }
-        return node(settings.nameServer(), records);
+        return nodes;
     }
 
     private ZoneNode server(Server server) {

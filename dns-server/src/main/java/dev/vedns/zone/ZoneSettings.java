@@ -1,8 +1,8 @@
 package dev.vedns.zone;
 
-import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
+import dev.vedns.routing.Names;
 import org.xbill.DNS.Name;
 
 /**
@@ -10,7 +10,8 @@ import org.xbill.DNS.Name;
  *
  * @param origin        the zone apex, absolute, e.g. {@code postgres.internal.}
  * @param hostmaster    the SOA RNAME, absolute
- * @param nsAddresses   A/AAAA of {@code ns1.<zone>}, the only NS
+ * @param nameServers   the apex NS RRset, in order (the first is the SOA's MNAME), with the addresses of those
+ *                      inside the zone
  * @param endpointTtl   TTL of the writer/reader CNAMEs: short, so clients follow a switchover quickly
  * @param poolTtl       TTL of a pooled reader's CNAMEs: shorter, so caching resolvers do not pin one member
  * @param serverTtl     TTL of the servers' A/AAAA records
@@ -20,7 +21,7 @@ import org.xbill.DNS.Name;
  * @param retry         SOA RETRY: how soon a secondary tries again after a failed check
  * @param expire        SOA EXPIRE: how long a secondary serves the zone without reaching vedns
  */
-public record ZoneSettings(Name origin, Name hostmaster, List<InetAddress> nsAddresses, Duration endpointTtl,
+public record ZoneSettings(Name origin, Name hostmaster, List<NameServer> nameServers, Duration endpointTtl,
                            Duration poolTtl, Duration serverTtl, Duration negativeTtl, Duration apexTtl,
                            Duration refresh, Duration retry, Duration expire) {
 
@@ -33,11 +34,30 @@ public record ZoneSettings(Name origin, Name hostmaster, List<InetAddress> nsAdd
         if (!origin.isAbsolute() || !hostmaster.isAbsolute()) {
             throw new IllegalArgumentException("zone origin and hostmaster must be absolute names");
         }
-        nsAddresses = List.copyOf(nsAddresses);
+        nameServers = List.copyOf(nameServers);
+        if (nameServers.isEmpty()) {
+            throw new IllegalArgumentException("the zone needs at least one name server");
+        }
+        for (NameServer server : nameServers) {
+            boolean inside = server.name().subdomain(origin);
+            if (inside && server.addresses().isEmpty()) {
+                throw new IllegalArgumentException("name server " + server.name() + " is inside the zone: give its"
+                        + " addresses");
+            }
+            if (!inside && !server.addresses().isEmpty()) {
+                throw new IllegalArgumentException("name server " + server.name() + " is outside the zone: its"
+                        + " addresses are its own zone's to publish");
+            }
+            if (inside && !Names.NAME_SERVERS.contains(server.name().relativize(origin).toString())) {
+                throw new IllegalArgumentException("name server " + server.name() + ": inside the zone a name server"
+                        + " is one of " + String.join(", ", Names.NAME_SERVERS.stream().sorted().toList())
+                        + ", the labels kept for it");
+            }
+        }
     }
 
     /** The name server host the SOA and NS records name. */
     public Name nameServer() {
-        return ZoneNames.child("ns1", origin);
+        return nameServers.get(0).name();
     }
 }

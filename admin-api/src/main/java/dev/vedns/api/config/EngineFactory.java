@@ -10,6 +10,7 @@ import dev.vedns.transfer.NotifySettings;
 import dev.vedns.transfer.TransferSettings;
 import dev.vedns.transfer.TsigKey;
 import dev.vedns.transport.DnsListenerSettings;
+import dev.vedns.zone.NameServer;
 import dev.vedns.zone.ZoneNames;
 import dev.vedns.zone.ZoneSettings;
 import io.micronaut.context.annotation.Bean;
@@ -42,9 +43,42 @@ public class EngineFactory {
                 ? ZoneNames.child("hostmaster", origin)
                 : absoluteName("vedns.hostmaster", config.getHostmaster());
         VednsConfiguration.Ttl ttl = config.getTtl();
-        return new ZoneSettings(origin, hostmaster, nsAddresses(config.getDns().getNsAddresses()),
-                ttl.getEndpoint(), ttl.getPool(), ttl.getServer(), ttl.getNegative(), ttl.getApex(),
-                config.getSoa().getRefresh(), config.getSoa().getRetry(), config.getSoa().getExpire());
+        try {
+            return new ZoneSettings(origin, hostmaster, nameServers(config, origin),
+                    ttl.getEndpoint(), ttl.getPool(), ttl.getServer(), ttl.getNegative(), ttl.getApex(),
+                    config.getSoa().getRefresh(), config.getSoa().getRetry(), config.getSoa().getExpire());
+        } catch (IllegalArgumentException invalid) {
+            throw new ConfigurationException("vedns.ns: " + invalid.getMessage());
+        }
+    }
+
+    /**
+     * The apex NS RRset from {@code vedns.ns} (a relative name is under the zone); without it, {@code ns1} with the
+     * addresses of {@code vedns.dns.ns-addresses}.
+     */
+    private static List<NameServer> nameServers(VednsConfiguration config, Name origin) {
+        if (config.getNs().isEmpty()) {
+            return List.of(new NameServer(ZoneNames.child("ns1", origin),
+                    addresses("vedns.dns.ns-addresses", config.getDns().getNsAddresses())));
+        }
+        List<NameServer> servers = new ArrayList<>();
+        for (Map<String, Object> entry : config.getNs()) {
+            Object name = entry.get("name");
+            if (name == null) {
+                throw new ConfigurationException("vedns.ns: each name server needs a name");
+            }
+            Name parsed;
+            try {
+                parsed = Name.fromString(name.toString(), origin);
+            } catch (TextParseException invalid) {
+                throw new ConfigurationException("vedns.ns: '" + name + "' is not a DNS name");
+            }
+            Object listed = entry.getOrDefault("addresses", List.of());
+            List<String> texts = listed instanceof List<?> list ? list.stream().map(String::valueOf).toList()
+                    : List.of(String.valueOf(listed));
+            servers.add(new NameServer(parsed, addresses("vedns.ns", texts)));
+        }
+        return servers;
     }
 
     /** Who may transfer the zone, with each key's secret read from its file when it has one (never logged). */
@@ -148,12 +182,12 @@ public class EngineFactory {
         }
     }
 
-    private static List<InetAddress> nsAddresses(List<String> texts) {
+    private static List<InetAddress> addresses(String key, List<String> texts) {
         List<InetAddress> addresses = new ArrayList<>();
         for (String text : texts) {
             InetAddress address = AddressLiterals.parse(text);
             if (address == null) {
-                throw new ConfigurationException("vedns.dns.ns-addresses: '" + text + "' is not an IP address");
+                throw new ConfigurationException(key + ": '" + text + "' is not an IP address");
             }
             addresses.add(address);
         }

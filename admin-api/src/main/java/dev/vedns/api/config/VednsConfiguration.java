@@ -28,6 +28,7 @@ public class VednsConfiguration {
     private CustomEndpoints customEndpoints = new CustomEndpoints();
     private Transfer transfer = new Transfer();
     private Notify notify = new Notify();
+    private List<Map<String, Object>> ns = List.of();
     private Soa soa = new Soa();
 
     public String getZone() {
@@ -119,6 +120,15 @@ public class VednsConfiguration {
 
     public void setTransfer(Transfer transfer) {
         this.transfer = transfer;
+    }
+
+    /** {@code vedns.ns}: the apex NS RRset, each {@code name} (relative: under the zone) with its {@code addresses}. */
+    public List<Map<String, Object>> getNs() {
+        return ns;
+    }
+
+    public void setNs(List<Map<String, Object>> ns) {
+        this.ns = ns;
     }
 
     public Notify getNotify() {
