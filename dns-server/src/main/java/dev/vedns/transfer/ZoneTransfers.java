@@ -3,6 +3,7 @@ package dev.vedns.transfer;
 import dev.vedns.answer.Responder;
 import dev.vedns.answer.Transport;
 import dev.vedns.transport.Transfers;
+import dev.vedns.zone.ZoneNode;
 import dev.vedns.zone.ZoneSnapshot;
 import io.netty.handler.ipfilter.IpFilterRuleType;
 import io.netty.handler.ipfilter.IpSubnetFilterRule;
@@ -16,9 +17,13 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.xbill.DNS.AAAARecord;
+import org.xbill.DNS.ARecord;
+import org.xbill.DNS.CNAMERecord;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Header;
 import org.xbill.DNS.Message;
+import org.xbill.DNS.NSRecord;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Opcode;
 import org.xbill.DNS.Rcode;
@@ -167,8 +172,8 @@ public final class ZoneTransfers implements Transfers {
                 delta.added().forEach(messages::add);
             }
         } else {
-            for (Name name : zone.names()) {
-                for (Record record : zone.node(name).alternatives().get(0).all()) {
+            for (ZoneNode node : zone.nodes()) {
+                for (Record record : node.alternatives().get(0).all()) {
                     if (record.getType() != Type.SOA) {
                         messages.add(record);
                     }
@@ -195,7 +200,7 @@ public final class ZoneTransfers implements Transfers {
         }
 
         void add(Record record) {
-            int size = record.toWireCanonical().length;
+            int size = uncompressedSize(record);
             if (budget + size > MESSAGE_BUDGET && budget > 0) {
                 done.add(signed(message));
                 message = response(query);
@@ -216,6 +221,27 @@ public final class ZoneTransfers implements Transfers {
             }
             return finished.toWire();
         }
+    }
+
+    /**
+     * A record's size on the wire before compression, without encoding it: the owner, the fixed fields and the
+     * data (the zone holds A, AAAA, CNAME, NS and SOA records; anything else is encoded to be measured).
+     */
+    static int uncompressedSize(Record record) {
+        int fixed = record.getName().length() + 10;
+        if (record instanceof ARecord) {
+            return fixed + 4;
+        }
+        if (record instanceof AAAARecord) {
+            return fixed + 16;
+        }
+        if (record instanceof CNAMERecord cname) {
+            return fixed + cname.getTarget().length();
+        }
+        if (record instanceof NSRecord ns) {
+            return fixed + ns.getTarget().length();
+        }
+        return record.toWireCanonical().length;
     }
 
     /** The serial the client has, from the SOA in the IXFR's authority section; null without one. */

@@ -133,7 +133,6 @@ final class NameTable {
         return get(wire, 0, wire.length);
     }
 
-    /** Every node, in no particular order. */
     /** How many names the table holds. */
     int size() {
         int size = 0;
@@ -143,6 +142,7 @@ final class NameTable {
         return size;
     }
 
+    /** Every node, in no particular order. */
     List<ZoneNode> nodes() {
         List<ZoneNode> nodes = new ArrayList<>();
         for (Segment segment : segments) {

@@ -126,6 +126,11 @@ public final class ZoneSnapshot {
     }
 
     /** Every owner name, empty non-terminals included. */
+    /** Every node, in no particular order: a whole-zone walk without a lookup per name. */
+    public List<ZoneNode> nodes() {
+        return nodes.nodes();
+    }
+
     public List<Name> names() {
         return nodes.nodes().stream().map(ZoneNode::name).toList();
     }
