@@ -16,6 +16,7 @@ final class KnotServer implements AutoCloseable {
 
     private final Process process;
     private final Path log;
+    private final Path config;
     final int port;
 
     /** A primary of {@code zone} loaded from {@code zoneFile}. */
@@ -44,7 +45,7 @@ final class KnotServer implements AutoCloseable {
                 + "\n    action: transfer\n";
         String zoneOptions = "    file: " + directory.resolve("zone.db") + "\n    master: vedns\n"
                 + "    acl: [from-vedns, to-tests]\n"
-                + "    journal-content: none\n    zonefile-sync: -1\n";
+                + "    journal-content: none\n    zonefile-sync: 0\n";
         return new KnotServer(port, directory, zone, zoneOptions, keys, "started");
     }
 
@@ -52,7 +53,7 @@ final class KnotServer implements AutoCloseable {
             throws Exception {
         this.port = port;
         Files.createDirectories(directory.resolve("db"));
-        Path config = directory.resolve("knot.conf");
+        this.config = directory.resolve("knot.conf");
         Files.writeString(config, "server:\n"
                 + "    listen: 127.0.0.1@" + port + "\n"
                 + "    rundir: " + directory + "\n"
@@ -65,6 +66,16 @@ final class KnotServer implements AutoCloseable {
         process = new ProcessBuilder(knotd, "-c", config.toString()).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
         awaitLog(ready);
+    }
+
+    /** Asks knotd (through knotc and its control socket) to check the zone's serial with its primary now. */
+    void refresh(String zone) throws Exception {
+        Process knotc = new ProcessBuilder("/usr/sbin/knotc", "-c", config.toString(), "zone-refresh", zone)
+                .redirectErrorStream(true).start();
+        String output = new String(knotc.getInputStream().readAllBytes());
+        if (!knotc.waitFor(30, TimeUnit.SECONDS) || knotc.exitValue() != 0) {
+            throw new AssertionError("knotc zone-refresh failed: " + output);
+        }
     }
 
     /** What knotd has logged so far. */

@@ -121,6 +121,36 @@ class SecondariesTest implements TestPropertyProvider {
         }
     }
 
+    @Test
+    void aSecondaryWhoseKeyNoLongerMatchesKeepsItsCopyAndSaysSo() throws Exception {
+        if (expect(200, vedns.api().get("/api/v1/servers")).jsonList().isEmpty()) {
+            KnotDifferentialTest.buildFleet(vedns.api());
+        }
+        Path directory = Files.createTempDirectory("vedns-knot-old-copy-");
+        int primary = vedns.listener().tcpAddress().getPort();
+        int port = KnotServer.freePort();
+        long copied = vedns.dns().serial();
+        try {
+            try (KnotServer secondary = KnotServer.secondary(port, directory, ZONE, primary, KEY, SECRET)) {
+                awaitSerial(new Started(secondary, port, secondary::log), copied, Duration.ofSeconds(20));
+            }
+            try (KnotServer secondary = KnotServer.secondary(port, directory, ZONE, primary, KEY,
+                    "d3Jvbmctd3Jvbmctd3Jvbmctd3Jvbmctd3Jvbmctd3Jvbmc=")) {
+                expect(200, vedns.api().patch("/api/v1/servers/pg-main/virtual-endpoints/mydb",
+                        "{\"members\":[\"pg-main\"]}"));
+                secondary.refresh(ZONE);
+                long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+                while (!secondary.log().contains("failed") && System.nanoTime() < deadline) {
+                    Thread.sleep(100);
+                }
+                assertTrue(secondary.log().contains("failed"), secondary.log());
+                assertEquals(copied, serial(port), "the secondary still serves the copy it had");
+            }
+        } finally {
+            VednsProcess.deleteTree(directory);
+        }
+    }
+
     /** @param wholeCorpus compare every query of the differential's corpus, or every name's RRsets only */
     private void followsVedns(String name, int port, boolean wholeCorpus, Kind kind) throws Exception {
         if (expect(200, vedns.api().get("/api/v1/servers")).jsonList().isEmpty()) {
