@@ -13,6 +13,8 @@ slows down during the run slows everyone alike:
   udp cost        dnsperf at RATE queries per second: CPU time of the server's process tree per answered
                   query, and the average latency
   tcp pipelining  dnsperf -m tcp -c 4 -q 200: each client keeps one connection with up to 200 queries in flight
+  axfr            dig AXFR of the whole zone from each (vedns started with transfers allowed to loopback),
+                  the best of ROUNDS tries, and its ratio to the best peer's
 The tables show the median over the rounds (with min-max) and each figure's ratio to the best peer.
 Only 127.0.0.1 is used; every load is bounded by --seconds.
 """
@@ -89,7 +91,8 @@ def knot_config(directory, port, zone_file, origin):
     return (f"server:\n  listen: 127.0.0.1@{port}\n  rundir: {directory}\n  udp-workers: 1\n"
             f"  tcp-workers: 1\n  background-workers: 1\ndatabase:\n  storage: {directory}\n"
             f"log:\n  - target: stderr\n    any: warning\n"
-            f"zone:\n  - domain: {origin}\n    file: {zone_file}\n")
+            f"acl:\n  - id: bench\n    address: 127.0.0.0/8\n    action: transfer\n"
+            f"zone:\n  - domain: {origin}\n    file: {zone_file}\n    acl: bench\n")
 
 
 def nsd_config(directory, port, zone_file, origin):
@@ -98,7 +101,7 @@ def nsd_config(directory, port, zone_file, origin):
             f"  xfrdfile: \"{directory}/xfrd.state\"\n  zonelistfile: \"{directory}/zone.list\"\n"
             f"  logfile: \"{directory}/nsd.log\"\n  verbosity: 0\n  rrl-ratelimit: 0\n"
             f"  rrl-whitelist-ratelimit: 0\nremote-control:\n  control-enable: no\n"
-            f"zone:\n  name: {origin}\n  zonefile: {zone_file}\n")
+            f"zone:\n  name: {origin}\n  zonefile: {zone_file}\n  provide-xfr: 127.0.0.0/8 NOKEY\n")
 
 
 # name, program, its configuration, how it runs in the foreground with that configuration
@@ -178,6 +181,29 @@ def ratio(value, best):
     return f"{value / best:.2f}" if best else "-"
 
 
+def axfr(server, origin):
+    """Seconds for dig to transfer the whole zone over TCP, and the records it counted."""
+    started = time.monotonic()
+    output = subprocess.run(["dig", "@127.0.0.1", "-p", str(server.port), origin, "AXFR", "+noall", "+stats"],
+                            capture_output=True, text=True, timeout=300).stdout
+    elapsed = time.monotonic() - started
+    found = re.search(r"XFR size: (\d+) records", output)
+    return elapsed, int(found.group(1)) if found else 0
+
+
+def report_axfr(servers, origin, rounds):
+    """AXFR of the same zone from each server, the best of a few tries, beside the best peer's."""
+    results = {}
+    for server in servers:
+        tries = [axfr(server, origin) for _ in range(max(rounds, 1))]
+        results[server.name] = (min(seconds for seconds, _ in tries), tries[0][1])
+    peers = [seconds for name, (seconds, _) in results.items() if name in ("knot", "nsd")]
+    best = min(peers, default=None)
+    print(f"\n{'axfr target':11} {'seconds':>8} {'records':>9} {'time/best':>9}")
+    for name, (seconds, records) in results.items():
+        print(f"{name:11} {seconds:8.3f} {records:9d} {ratio(seconds, best):>9}")
+
+
 def report(servers, peers, rounds):
     median = {s.name: {key: statistics.median(r[key] for r in rounds[s.name]) for key in rounds[s.name][0]}
               for s in servers}
@@ -233,6 +259,10 @@ def main():
                       f" cpu-us/q and {result['latency_us']:.0f} us avg at {args.rate} qps,"
                       f" {result['tcp_qps']:.0f} qps over tcp", flush=True)
         report(servers, peers, rounds)
+        with open(os.path.join(args.datadir, "zone.db")) as source:
+            origin = source.readline().split()[1]
+        if shutil.which("dig"):
+            report_axfr(servers, origin, args.rounds)
     finally:
         for peer in peers:
             peer.stop()

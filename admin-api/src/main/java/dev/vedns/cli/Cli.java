@@ -22,8 +22,11 @@ import picocli.CommandLine.Command;
                 "  vedns resolve mydb.writer.postgres.internal"})
 public final class Cli {
 
-    /** A server setting as Micronaut takes it from the command line, e.g. {@code --vedns.dns.port=5353}. */
-    private static final Pattern SETTING = Pattern.compile("--[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+=.*");
+    /**
+     * A server setting as Micronaut takes it from the command line, e.g. {@code --vedns.dns.port=5353}, or an item of
+     * a list setting, {@code --vedns.transfer.allow[0]=192.0.2.0/24}.
+     */
+    private static final Pattern SETTING = Pattern.compile("--[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+(\\[\\d+])?)+=.*");
 
     private Cli() {
     }

@@ -24,5 +24,6 @@ class BenchHarnessIT {
         assertEquals(0, bench.exitValue(), output);
         assertTrue(output.contains("change applied and visible in DNS"), output);
         assertTrue(output.matches("(?s).*\\ntarget +sat qps.*\\nvedns +\\d+.*"), output);
+        assertTrue(output.matches("(?s).*\\naxfr target.*\\nvedns +[\\d.]+ +\\d+ .*"), output);
     }
 }

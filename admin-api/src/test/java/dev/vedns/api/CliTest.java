@@ -362,6 +362,8 @@ class CliTest {
         assertFalse(Cli.isClientCommand(new String[] {"serve"}));
         assertFalse(Cli.isClientCommand(new String[] {"serve", "--vedns.zone=example.test"}));
         assertFalse(Cli.isClientCommand(new String[] {"--vedns.dns.port=0", "--micronaut.server.port=0"}));
+        assertFalse(Cli.isClientCommand(new String[] {"--vedns.transfer.allow[0]=127.0.0.0/8",
+                "--vedns.transfer.tsig-keys[0].name=xfr-key."}), "items of list settings are settings too");
         assertTrue(Cli.isClientCommand(new String[] {"server", "list"}));
         assertTrue(Cli.isClientCommand(new String[] {"--help"}));
         assertTrue(Cli.isClientCommand(new String[] {"--output", "table"}));
