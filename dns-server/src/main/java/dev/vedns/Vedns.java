@@ -6,7 +6,7 @@ import dev.vedns.storage.FileStore;
 import dev.vedns.storage.StartupException;
 import dev.vedns.transfer.IxfrHistory;
 import dev.vedns.transfer.NotifySender;
-import dev.vedns.transfer.TransferCounters;
+import dev.vedns.transfer.Tally;
 import dev.vedns.transfer.ZoneTransfers;
 import dev.vedns.transport.DnsListener;
 import dev.vedns.transport.Transfers;
@@ -48,7 +48,7 @@ public final class Vedns implements AutoCloseable {
     }
 
     /** The zone transfers' counts, or null when nobody may transfer and no key is configured. */
-    public TransferCounters transferCounters() {
+    public Tally transferCounters() {
         return transfers == null ? null : transfers.counters();
     }
 

@@ -149,12 +149,7 @@ public final class HealthRules {
 
     /** Unfit by the probes' judgement: a server they know nothing of yet is not. */
     private static boolean knownUnfit(Map<String, Health> health, String primary, String server) {
-        Health probed = health.get(server);
-        if (probed == null) {
-            return false;
-        }
-        ServerHealth judged = server.equals(primary) ? probed.health() : probed.readable();
-        return judged.state() == HealthState.Unhealthy;
+        return forReads(health, primary, server) == HealthState.Unhealthy;
     }
 
     private String unfitReasons(RoutingTable table, Map<String, Health> health, String primary, List<String> members) {
@@ -174,12 +169,19 @@ public final class HealthRules {
     /** A replica fit to read from replays within the lag bound; the primary only has to be Healthy. */
     private static boolean fitForReads(RoutingTable table, Map<String, Health> health, VirtualEndpoint endpoint,
                                        String server) {
+        return forReads(health, endpoint.primaryName(), server) == HealthState.Healthy && table.server(server) != null;
+    }
+
+    /**
+     * How fit a server is to read from, by the probes: the primary by its health alone, a replica by its lag too;
+     * Unknown for a server they know nothing of.
+     */
+    private static HealthState forReads(Map<String, Health> health, String primary, String server) {
         Health probed = health.get(server);
         if (probed == null) {
-            return false;
+            return HealthState.Unknown;
         }
-        ServerHealth judged = server.equals(endpoint.primaryName()) ? probed.health() : probed.readable();
-        return judged.state() == HealthState.Healthy && table.server(server) != null;
+        return (server.equals(primary) ? probed.health() : probed.readable()).state();
     }
 
     private static long lagOrMost(Health health) {

@@ -11,7 +11,7 @@ import java.util.List;
  * @param primaryName     the primary of the set it belongs to
  * @param members         the servers it answers, in order; null when it is defined by exclusion
  * @param excludedMembers the servers it never answers; null when it is a static list
- * @param resolved        its members as the set has them now, worked out by {@link #resolvedIn}: never empty
+ * @param resolved        its members as the set has them now, worked out by {@link #in}: never empty
  * @param reroute         what it answers instead, when the health probes found some of them unfit; null when it
  *                        answers them all
  */
@@ -35,23 +35,24 @@ public record CustomEndpoint(String name, String primaryName, CustomEndpointType
     }
 
     /**
-     * The servers of the set this may answer (a Reader: its replicas; Any: the primary too), those of the static
-     * list in its order, or all but the excluded ones by name; the primary when none is left, so the name always
-     * answers.
+     * The servers of the set of {@code primary} a definition answers (a Reader: its replicas; Any: the primary
+     * too), those of the static list in its order, or all but the excluded ones by name; the primary when none is
+     * left, so the name always answers.
      */
-    public List<String> resolvedIn(RoutingTable table) {
+    private static List<String> resolve(RoutingTable table, String primary, CustomEndpointType type,
+                                        List<String> members, List<String> excluded) {
         List<String> candidates = new ArrayList<>();
         if (type == CustomEndpointType.Any) {
-            candidates.add(primaryName);
+            candidates.add(primary);
         }
-        table.replicasOf(primaryName).forEach(replica -> candidates.add(replica.name()));
+        table.replicasOf(primary).forEach(replica -> candidates.add(replica.name()));
         List<String> chosen = new ArrayList<>();
         if (members != null) {
             members.stream().filter(candidates::contains).forEach(chosen::add);
         } else {
-            candidates.stream().filter(server -> !excludedMembers.contains(server)).forEach(chosen::add);
+            candidates.stream().filter(server -> !excluded.contains(server)).forEach(chosen::add);
         }
-        return chosen.isEmpty() ? List.of(primaryName) : chosen;
+        return chosen.isEmpty() ? List.of(primary) : chosen;
     }
 
     /**
@@ -59,8 +60,7 @@ public record CustomEndpoint(String name, String primaryName, CustomEndpointType
      * {@code table}; a reroute is kept only while the members stay the same, for the probes to judge new ones.
      */
     public CustomEndpoint in(RoutingTable table, String primary, List<String> newMembers, List<String> excluded) {
-        CustomEndpoint moved = new CustomEndpoint(name, primary, type, newMembers, excluded, resolved, null);
-        List<String> now = moved.resolvedIn(table);
+        List<String> now = resolve(table, primary, type, newMembers, excluded);
         return new CustomEndpoint(name, primary, type, newMembers, excluded, now,
                 now.equals(resolved) && primary.equals(primaryName) ? reroute : null);
     }

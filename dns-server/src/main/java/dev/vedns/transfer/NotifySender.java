@@ -5,13 +5,10 @@ import dev.vedns.events.RoutingEvent;
 import java.net.InetSocketAddress;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xbill.DNS.DClass;
@@ -49,7 +46,7 @@ public final class NotifySender implements ChangeObserver, AutoCloseable {
         return thread;
     });
     private final Map<InetSocketAddress, Target> targets = new HashMap<>();
-    private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
+    private final Tally counts = new Tally();
     private volatile long lastSerial = -1;
 
     /** @param key signs each NOTIFY; null for none */
@@ -73,11 +70,9 @@ public final class NotifySender implements ChangeObserver, AutoCloseable {
     public void synced(long nanos) {
     }
 
-    /** NOTIFYs sent so far, keyed {@code target|result} (answered, failed). */
-    public Map<String, Long> counts() {
-        Map<String, Long> all = new TreeMap<>();
-        counts.forEach((key, count) -> all.put(key, count.sum()));
-        return all;
+    /** NOTIFYs sent so far by target and result (answered, failed). */
+    public Tally counts() {
+        return counts;
     }
 
     private void changed() {
@@ -100,7 +95,7 @@ public final class NotifySender implements ChangeObserver, AutoCloseable {
     private void answered(InetSocketAddress address, Target target, int attempt, boolean answered) {
         String name = address.getHostString() + ":" + address.getPort();
         if (answered || attempt >= settings.attempts()) {
-            counts.computeIfAbsent(name + "|" + (answered ? "answered" : "failed"), k -> new LongAdder()).increment();
+            counts.count(name, answered ? "answered" : "failed");
             if (!answered) {
                 LOG.warn("NOTIFY to {} not answered after {} attempts; it will check the serial at its REFRESH", name,
                         attempt);

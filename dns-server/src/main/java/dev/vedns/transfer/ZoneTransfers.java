@@ -50,7 +50,8 @@ public final class ZoneTransfers implements Transfers {
     private final Map<Name, TSIG> keys = new HashMap<>();
     private final boolean requireTsig;
     private final AtomicLong lastRefusalLog = new AtomicLong();
-    private final TransferCounters counters = new TransferCounters();
+    /** Answers by type (axfr, ixfr, or a signed query's type) and result (full, incremental, current, refused, badsig). */
+    private final Tally counters = new Tally();
     private final IxfrHistory history;
 
     /** @param history the differences IXFR answers from; null to answer every IXFR that is behind in full */
@@ -68,7 +69,7 @@ public final class ZoneTransfers implements Transfers {
         this.requireTsig = settings.requireTsig() && !keys.isEmpty();
     }
 
-    public TransferCounters counters() {
+    public Tally counters() {
         return counters;
     }
 
@@ -117,7 +118,7 @@ public final class ZoneTransfers implements Transfers {
             }
             int verified = key.verify(query, wire, null);
             if (verified != Rcode.NOERROR) {
-                counters.count(query.getQuestion().getType(), "badsig");
+                count(query.getQuestion().getType(), "badsig");
                 return List.of(verified == Rcode.BADTIME ? signedError(query, key, signature, verified)
                         : unsignedError(query, signature, verified));
             }
@@ -137,18 +138,18 @@ public final class ZoneTransfers implements Transfers {
         Name asked = query.getQuestion().getName();
         if (!asked.equals(zone.origin())) {
             // A transfer is of the zone, named by its apex: outside it vedns is no authority, below it no zone starts.
-            counters.count(qtype, "refused");
+            count(qtype, "refused");
             return List.of(sign(refused(query, asked.subdomain(zone.origin()) ? Rcode.NOTAUTH : Rcode.REFUSED), key,
                     signature));
         }
         if (!allowed(from) || requireTsig && key == null) {
-            counters.count(qtype, "refused");
+            count(qtype, "refused");
             logRefusal(from, type, key == null ? (requireTsig ? "no TSIG" : "not allowed") : "not allowed");
             return List.of(sign(refused(query, Rcode.REFUSED), key, signature));
         }
         Long held = qtype == Type.IXFR ? clientSerial(query) : null;
         if (held != null && Long.compareUnsigned(held, zone.serial()) >= 0) {
-            counters.count(qtype, "current");
+            count(qtype, "current");
             return List.of(sign(soaOnly(query, zone), key, signature));
         }
         List<IxfrHistory.Delta> deltas = held == null || history == null ? null : history.since(held);
@@ -181,7 +182,7 @@ public final class ZoneTransfers implements Transfers {
             }
         }
         messages.add(soa);
-        counters.count(qtype, incremental ? "incremental" : "full");
+        count(qtype, incremental ? "incremental" : "full");
         return messages.finish();
     }
 
@@ -315,6 +316,10 @@ public final class ZoneTransfers implements Transfers {
         response.getHeader().setRcode(Rcode.NOTAUTH);
         key.apply(response, error, signature);
         return response.toWire();
+    }
+
+    private void count(int qtype, String result) {
+        counters.count(Type.string(qtype).toLowerCase(Locale.ROOT), result);
     }
 
     private boolean allowed(InetSocketAddress from) {

@@ -1,8 +1,7 @@
 package dev.vedns.api.metrics;
 
 import dev.vedns.Vedns;
-import dev.vedns.transfer.NotifySender;
-import dev.vedns.transfer.TransferCounters;
+import dev.vedns.transfer.Tally;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
@@ -17,38 +16,33 @@ import java.util.Set;
 @Singleton
 public class TransferMetrics {
 
-    private final TransferCounters counters;
-    private final NotifySender notifier;
+    private final Tally transfers;
+    private final Tally notifies;
     private final MeterRegistry registry;
     private final Set<String> registered = new HashSet<>();
 
     public TransferMetrics(Vedns vedns, MeterRegistry registry) {
-        this.counters = vedns.transferCounters();
-        this.notifier = vedns.notifier();
+        this.transfers = vedns.transferCounters();
+        this.notifies = vedns.notifier() == null ? null : vedns.notifier().counts();
         this.registry = registry;
     }
 
-    /** Registers a counter for each type and result seen since the last scrape; called before each scrape. */
+    /** Registers a counter for each row seen since the last scrape; called before each scrape. */
     synchronized void refresh() {
-        if (notifier != null) {
-            for (String key : notifier.counts().keySet()) {
-                if (registered.add("notify " + key)) {
-                    String[] parts = key.split("\\|");
-                    FunctionCounter.builder("vedns.notify", notifier, all -> all.counts().getOrDefault(key, 0L))
-                            .description("NOTIFY messages to secondaries, by target and result")
-                            .tag("target", parts[0]).tag("result", parts[1]).register(registry);
-                }
-            }
-        }
-        if (counters == null) {
+        register("vedns.transfers", "Zone transfers and signed queries answered, by type and result", "type",
+                transfers);
+        register("vedns.notify", "NOTIFY messages to secondaries, by target and result", "target", notifies);
+    }
+
+    private void register(String meter, String description, String firstTag, Tally tally) {
+        if (tally == null) {
             return;
         }
-        for (String key : counters.snapshot().keySet()) {
-            if (registered.add(key)) {
+        for (String key : tally.snapshot().keySet()) {
+            if (registered.add(meter + " " + key)) {
                 String[] parts = key.split("\\|");
-                FunctionCounter.builder("vedns.transfers", counters, all -> all.snapshot().getOrDefault(key, 0L))
-                        .description("Zone transfers and signed queries answered, by type and result")
-                        .tag("type", parts[0]).tag("result", parts[1]).register(registry);
+                FunctionCounter.builder(meter, tally, all -> all.snapshot().getOrDefault(key, 0L))
+                        .description(description).tag(firstTag, parts[0]).tag("result", parts[1]).register(registry);
             }
         }
     }

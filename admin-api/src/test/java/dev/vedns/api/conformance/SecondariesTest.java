@@ -198,6 +198,10 @@ class SecondariesTest implements TestPropertyProvider {
                 assertTrue(log.contains("IXFR, incoming") && log.contains("finished"), "the change came by IXFR:\n"
                         + log);
                 assertTrue(!log.contains("fallback to AXFR"), log);
+                String metrics = expect(200, vedns.api().get("/metrics")).body();
+                assertTrue(metrics.contains("vedns_transfers_total{result=\"incremental\",type=\"ixfr\"}"), metrics);
+                assertTrue(metrics.contains("vedns_notify_total{result=\"answered\",target=\"127.0.0.1:" + port
+                        + "\"}"), metrics);
             }
             assertTrue(delay < 3000, "the change took " + delay + " ms to reach the secondary:\n"
                     + secondary.log().call());
