@@ -28,8 +28,11 @@ import org.xbill.DNS.DClass;
 import org.xbill.DNS.Master;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
+import org.xbill.DNS.OPTRecord;
 import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Record;
+import org.xbill.DNS.SOARecord;
+import org.xbill.DNS.Section;
 import org.xbill.DNS.SimpleResolver;
 import org.xbill.DNS.TSIG;
 import org.xbill.DNS.Type;
@@ -165,6 +168,28 @@ class ZoneTransfersTest {
         Message unsigned = plain.send(Message.newQuery(Record.newRecord(ZONE, Type.SOA, DClass.IN)));
         assertEquals(Rcode.NOERROR, unsigned.getRcode());
         assertTrue(unsigned.getTSIG() == null);
+    }
+
+    @Test
+    void onlyTransfersAndQueriesWithMoreThanABareOptAreItsConcern() throws Exception {
+        ZoneTransfers transfers = new ZoneTransfers(new TransferSettings(List.of("127.0.0.0/8"), List.of(), true), null);
+        Message plain = Message.newQuery(Record.newRecord(Name.fromConstantString("db.writer.postgres.internal."),
+                Type.A, DClass.IN));
+        assertTrue(!transfers.concerns(plain.toWire()), "an ordinary query");
+        plain.addRecord(new OPTRecord(1232, 0, 0), Section.ADDITIONAL);
+        assertTrue(!transfers.concerns(plain.toWire()), "an ordinary query with a bare OPT");
+        assertTrue(transfers.concerns(Message.newQuery(Record.newRecord(ZONE, Type.AXFR, DClass.IN)).toWire()));
+        assertTrue(transfers.concerns(ixfrQuery()), "an IXFR, its SOA as authority");
+        Message signed = Message.newQuery(Record.newRecord(ZONE, Type.SOA, DClass.IN));
+        KEY.apply(signed, null);
+        assertTrue(transfers.concerns(signed.toWire()), "a signed query");
+    }
+
+    /** An IXFR query as a secondary sends it: the question, and its SOA as authority. */
+    private static byte[] ixfrQuery() throws Exception {
+        Message query = Message.newQuery(Record.newRecord(ZONE, Type.IXFR, DClass.IN));
+        query.addRecord(new SOARecord(ZONE, DClass.IN, 0, ZONE, ZONE, 5, 0, 0, 0, 0), Section.AUTHORITY);
+        return query.toWire();
     }
 
     private InetSocketAddress address() {
