@@ -15,6 +15,8 @@ slows down during the run slows everyone alike:
   tcp pipelining  dnsperf -m tcp -c 4 -q 200: each client keeps one connection with up to 200 queries in flight
   axfr            dig AXFR of the whole zone from each (vedns started with transfers allowed to loopback),
                   the best of ROUNDS tries, and its ratio to the best peer's
+  knot secondary  a fresh Knot secondary of each server: the seconds from its start until it answers the
+                  primary's serial (the zone transferred into it and loaded), the best of ROUNDS tries
 The tables show the median over the rounds (with min-max) and each figure's ratio to the best peer.
 Only 127.0.0.1 is used; every load is bounded by --seconds.
 """
@@ -87,11 +89,16 @@ class Server:
             self.process.kill()
 
 
-def knot_config(directory, port, zone_file, origin):
+def knot_server(directory, port):
+    """The part of a Knot configuration every Knot of the bench shares: one worker of each kind, quiet logs."""
     return (f"server:\n  listen: 127.0.0.1@{port}\n  rundir: {directory}\n  udp-workers: 1\n"
             f"  tcp-workers: 1\n  background-workers: 1\ndatabase:\n  storage: {directory}\n"
-            f"log:\n  - target: stderr\n    any: warning\n"
-            f"acl:\n  - id: bench\n    address: 127.0.0.0/8\n    action: transfer\n"
+            f"log:\n  - target: stderr\n    any: warning\n")
+
+
+def knot_config(directory, port, zone_file, origin):
+    return (knot_server(directory, port)
+            + f"acl:\n  - id: bench\n    address: 127.0.0.0/8\n    action: transfer\n"
             f"zone:\n  - domain: {origin}\n    file: {zone_file}\n    acl: bench\n")
 
 
@@ -204,6 +211,51 @@ def report_axfr(servers, origin, rounds):
         print(f"{name:11} {seconds:8.3f} {records:9d} {ratio(seconds, best):>9}")
 
 
+def secondary_config(directory, port, primary, origin):
+    return (knot_server(directory, port)
+            + f"remote:\n  - id: primary\n    address: 127.0.0.1@{primary.port}\n"
+            f"template:\n  - id: default\n    zonefile-load: none\n    zonefile-sync: -1\n"
+            f"    journal-content: none\n"
+            f"zone:\n  - domain: {origin}\n    master: primary\n")
+
+
+def serial(port, origin):
+    output = subprocess.run(["dig", "@127.0.0.1", "-p", str(port), origin, "SOA", "+short", "+time=1", "+tries=1"],
+                            capture_output=True, text=True, timeout=10).stdout.split()
+    return output[2] if len(output) > 2 else None
+
+
+def knot_secondary(primary, origin, work, attempt, seconds=300):
+    """Seconds from starting a Knot secondary of the primary until it answers the primary's serial."""
+    directory = os.path.join(work, f"secondary-of-{primary.name}-{attempt}")
+    os.makedirs(directory)
+    port = free_port()
+    config = os.path.join(directory, "knot.conf")
+    with open(config, "w") as out:
+        out.write(secondary_config(directory, port, primary, origin))
+    wanted = serial(primary.port, origin)
+    started = time.monotonic()
+    process = subprocess.Popen(["knotd", "-c", config], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        while serial(port, origin) != wanted:
+            if time.monotonic() - started > seconds or process.poll() is not None:
+                return float("nan")
+            time.sleep(0.02)
+        return time.monotonic() - started
+    finally:
+        Server("secondary", port, process.pid, process).stop()
+
+
+def report_secondaries(servers, origin, rounds, work):
+    """A Knot secondary's first transfer from each server, beside the best peer's."""
+    results = {server.name: min(knot_secondary(server, origin, work, attempt) for attempt in range(max(rounds, 1)))
+               for server in servers}
+    best = min((seconds for name, seconds in results.items() if name in ("knot", "nsd")), default=None)
+    print(f"\n{'knot secondary of':17} {'seconds':>8} {'time/best':>9}")
+    for name, seconds in results.items():
+        print(f"{name:17} {seconds:8.3f} {ratio(seconds, best):>9}")
+
+
 def report(servers, peers, rounds):
     median = {s.name: {key: statistics.median(r[key] for r in rounds[s.name]) for key in rounds[s.name][0]}
               for s in servers}
@@ -263,6 +315,8 @@ def main():
             origin = source.readline().split()[1]
         if shutil.which("dig"):
             report_axfr(servers, origin, args.rounds)
+            if shutil.which("knotd"):
+                report_secondaries(servers, origin, args.rounds, work)
     finally:
         for peer in peers:
             peer.stop()

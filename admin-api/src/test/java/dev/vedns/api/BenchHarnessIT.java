@@ -25,5 +25,6 @@ class BenchHarnessIT {
         assertTrue(output.contains("change applied and visible in DNS"), output);
         assertTrue(output.matches("(?s).*\\ntarget +sat qps.*\\nvedns +\\d+.*"), output);
         assertTrue(output.matches("(?s).*\\naxfr target.*\\nvedns +[\\d.]+ +\\d+ .*"), output);
+        assertTrue(output.matches("(?s).*\\nknot secondary of.*\\nvedns +\\d+\\.\\d+ .*"), output);
     }
 }

@@ -17,53 +17,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.BiPredicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * vedns against Knot DNS, query by query: both serve the same zone (vedns's own export), both get the same
  * corpus over UDP and TCP, and every difference in rcode, flags, question or sections fails the test unless
- * the allow-list below names it with the RFC section that permits it.
+ * {@link Allowances#KNOT} names it with the RFC section that permits it.
  */
 @MicronautTest
 class KnotDifferentialTest {
-
-    /**
-     * The allow-list: a kind of query, the RFC that permits the difference, and the shape the difference must
-     * have (any other difference on the same kind still fails). docs/conformance.md explains each entry.
-     */
-    record Allowance(String kind, String reason, BiPredicate<String, String> shape) {
-    }
-
-    static final List<Allowance> ALLOWED = List.of(
-            new Allowance("ANY", "RFC 8482 §4: an ANY answer may hold all RRsets, a subset or one; vedns gives all,"
-                    + " and follows an endpoint's CNAME (issue 2), Knot gives one",
-                    (ours, theirs) -> rcode(ours).equals(rcode(theirs))),
-            new Allowance("garbage", "RFC 1035 §4.1.1: FORMERR, the server could not interpret the query; Knot drops"
-                    + " it silently", KnotDifferentialTest::formerrWhereKnotIsSilent),
-            new Allowance("truncated", "RFC 1035 §4.1.1, as for garbage", KnotDifferentialTest::formerrWhereKnotIsSilent),
-            new Allowance("qdcount 2", "RFC 9619 §4: QDCOUNT > 1 with OPCODE QUERY is a format error; Knot drops it",
-                    KnotDifferentialTest::formerrWhereKnotIsSilent),
-            new Allowance("opcode NOTIFY", "RFC 1035 §4.1.1: NOTIMP, vedns does not implement NOTIFY (it is no"
-                    + " secondary); Knot answers NOTAUTH", (ours, theirs) -> rcode(ours).equals("NOTIMP")
-                    && rcode(theirs).equals("NOTAUTH")),
-            new Allowance("transfer", "RFC 5936 §4.2 and vedns.transfer.allow: a transfer vedns may not give is"
-                    + " REFUSED, as its configuration says (NOTAUTH below the apex); a Knot without the client in its"
-                    + " ACL answers NOTAUTH", (ours, theirs) -> (rcode(ours).equals("REFUSED")
-                    || rcode(ours).equals("NOTAUTH")) && rcode(theirs).equals("NOTAUTH")),
-            new Allowance("opcode UPDATE", "RFC 1035 §4.1.1 and RFC 2136 §3: NOTIMP, vedns does not implement"
-                    + " dynamic update; Knot answers NOTAUTH", (ours, theirs) -> rcode(ours).equals("NOTIMP")
-                    && rcode(theirs).equals("NOTAUTH")));
-
-    private static String rcode(String normalized) {
-        String[] words = normalized.split(" ");
-        return words.length > 1 ? words[1] : normalized;
-    }
-
-    private static boolean formerrWhereKnotIsSilent(String ours, String theirs) {
-        return rcode(ours).equals("FORMERR") && theirs.equals("no response");
-    }
 
     @Inject
     VednsUnderTest vedns;
@@ -96,7 +59,7 @@ class KnotDifferentialTest {
                 knots.add(new KnotServer(knotDirectory.resolve("member-" + i), "postgres.internal.", variants.get(i)));
             }
             failures.addAll(differences(corpus, vedns.listener().udpAddress().getPort(),
-                    knots.stream().map(knot -> knot.port).toList(), allowed));
+                    knots.stream().map(knot -> knot.port).toList(), Allowances.KNOT, allowed));
         } finally {
             for (KnotServer knot : knots) {
                 knot.close();
@@ -112,11 +75,13 @@ class KnotDifferentialTest {
     }
 
     /**
-     * Every query of the corpus whose answer from vedns is none of the other servers' answers (on {@code ports}), unless the allow-list
-     * names the difference; a pooled name is asked twice, for it answers its members in turn.
+     * Every query of the corpus whose answer from vedns is none of the other servers' answers (on {@code ports}),
+     * unless one of the {@code allowances} names the difference; a pooled name is asked twice, for it answers its
+     * members in turn.
      */
     static List<String> differences(List<Probe> corpus, int vednsPort, List<Integer> ports,
-                                    Map<String, Integer> allowed) throws IOException {
+                                    List<Allowances.Allowance> allowances, Map<String, Integer> allowed)
+            throws IOException {
         List<String> failures = new ArrayList<>();
         for (Probe probe : corpus) {
             List<String> answers = new ArrayList<>();
@@ -132,11 +97,11 @@ class KnotDifferentialTest {
                 continue;
             }
             String answer = ours;
-            if (ALLOWED.stream().anyMatch(allowance -> allowance.kind().equals(probe.kind())
+            if (allowances.stream().anyMatch(allowance -> allowance.covers(probe.kind())
                     && allowance.shape().test(answer, theirs))) {
                 allowed.merge(probe.kind(), 1, Integer::sum);
             } else {
-                failures.add("[" + probe.kind() + "] " + probe.label() + "\n--- vedns:\n" + ours + "\n--- knot:\n"
+                failures.add("[" + probe.kind() + "] " + probe.label() + "\n--- vedns:\n" + ours + "\n--- peer:\n"
                         + theirs);
             }
         }

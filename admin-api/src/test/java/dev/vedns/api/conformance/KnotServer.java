@@ -37,12 +37,23 @@ final class KnotServer implements AutoCloseable {
      */
     static KnotServer secondary(int port, Path directory, String zone, int primaryPort, String keyName, String secret)
             throws Exception {
+        return secondary(port, directory, zone, primaryPort, keyName, secret, null);
+    }
+
+    /**
+     * A secondary of the primary on 127.0.0.1, signing with the key unless {@code secret} is null, and asking from
+     * {@code via} (a loopback address of its own) unless that is null.
+     */
+    static KnotServer secondary(int port, Path directory, String zone, int primaryPort, String keyName, String secret,
+                                String via) throws Exception {
         Files.createDirectories(directory);
-        String keys = "key:\n  - id: " + keyName + "\n    algorithm: hmac-sha256\n    secret: " + secret + "\n"
-                + "remote:\n  - id: vedns\n    address: 127.0.0.1@" + primaryPort + "\n    key: " + keyName + "\n"
-                + "acl:\n  - id: from-vedns\n    address: 127.0.0.0/8\n    key: " + keyName
-                + "\n    action: notify\n  - id: to-tests\n    address: 127.0.0.0/8\n    key: " + keyName
-                + "\n    action: transfer\n";
+        String key = secret == null ? "" : "    key: " + keyName + "\n";
+        String keys = (secret == null ? "" : "key:\n  - id: " + keyName + "\n    algorithm: hmac-sha256\n    secret: "
+                + secret + "\n")
+                + "remote:\n  - id: vedns\n    address: 127.0.0.1@" + primaryPort + "\n" + key
+                + (via == null ? "" : "    via: " + via + "\n")
+                + "acl:\n  - id: from-vedns\n    address: 127.0.0.0/8\n" + key + "    action: notify\n"
+                + "  - id: to-tests\n    address: 127.0.0.0/8\n" + key + "    action: transfer\n";
         String zoneOptions = "    file: " + directory.resolve("zone.db") + "\n    master: vedns\n"
                 + "    acl: [from-vedns, to-tests]\n"
                 + "    journal-content: none\n    zonefile-sync: 0\n";

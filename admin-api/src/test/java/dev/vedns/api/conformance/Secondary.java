@@ -38,6 +38,7 @@ final class Secondary implements AutoCloseable {
                 + "  xfrdfile: \"" + directory.resolve("xfrd.state") + "\"\n"
                 + "  zonelistfile: \"" + directory.resolve("zone.list") + "\"\n"
                 + "  database: \"\"\n  username: \"\"\n  chroot: \"\"\n  server-count: 1\n  verbosity: 2\n"
+                + "  minimal-responses: yes\n  rrl-ratelimit: 0\n  xfrd-reload-timeout: 0\n"
                 + "remote-control:\n  control-enable: no\n"
                 + "key:\n  name: \"" + key + "\"\n  algorithm: hmac-sha256\n  secret: \"" + secret + "\"\n"
                 + "zone:\n  name: \"" + zone + "\"\n  zonefile: \"secondary.zone\"\n"
@@ -56,12 +57,14 @@ final class Secondary implements AutoCloseable {
         Files.writeString(config, "options {\n  directory \"" + directory + "\";\n"
                 + "  listen-on port " + port + " { 127.0.0.1; };\n  listen-on-v6 { none; };\n"
                 + "  pid-file \"" + directory.resolve("named.pid") + "\";\n  recursion no;\n  notify no;\n"
+                + "  minimal-responses yes;\n  no-case-compress { any; };\n  serial-query-rate 1000;\n"
                 + "  dnssec-validation no;\n};\n"
                 + "controls { };\n"
                 + "key \"" + key + "\" { algorithm hmac-sha256; secret \"" + secret + "\"; };\n"
                 + "zone \"" + zone + "\" {\n  type secondary;\n"
                 + "  primaries { 127.0.0.1 port " + primaryPort + " key \"" + key + "\"; };\n"
-                + "  file \"" + directory.resolve("secondary.zone") + "\";\n  allow-notify { 127.0.0.1; };\n};\n");
+                + "  file \"" + directory.resolve("secondary.zone") + "\";\n  allow-notify { 127.0.0.1; };\n"
+                + "  allow-transfer { key \"" + key + "\"; };\n};\n");
         Path log = directory.resolve("named.log");
         Files.writeString(log, "");
         return new Secondary("bind", port, log, List.of("/usr/sbin/named", "-g", "-c", config.toString()));
