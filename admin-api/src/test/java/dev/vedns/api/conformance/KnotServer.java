@@ -19,16 +19,18 @@ final class KnotServer implements AutoCloseable {
     private final Path config;
     final int port;
 
-    /** A primary of {@code zone} loaded from {@code zoneFile}. */
-    KnotServer(Path directory, String zone, String zoneFile) throws Exception {
-        this(freePort(), directory, zone, prepare(directory, zoneFile), "", "loaded, serial");
+    /** A primary of {@code zone} loaded from {@code zoneFile}, transferring it to loopback when signed with the key. */
+    KnotServer(Path directory, String zone, String zoneFile, String keyName, String secret) throws Exception {
+        this(freePort(), directory, zone, prepare(directory, zoneFile), "key:\n  - id: " + keyName
+                + "\n    algorithm: hmac-sha256\n    secret: " + secret + "\nacl:\n  - id: signed\n    address: 127.0.0.0/8\n"
+                + "    key: " + keyName + "\n    action: transfer\n", "loaded, serial");
     }
 
     private static String prepare(Path directory, String zoneFile) throws IOException {
         Files.createDirectories(directory);
         Path file = directory.resolve("zone.db");
         Files.writeString(file, zoneFile);
-        return "    file: " + file + "\n    journal-content: none\n    zonefile-load: whole\n";
+        return "    file: " + file + "\n    journal-content: none\n    zonefile-load: whole\n    acl: signed\n";
     }
 
     /**

@@ -32,9 +32,7 @@ import org.xbill.DNS.Record;
 import org.xbill.DNS.SOARecord;
 import org.xbill.DNS.Section;
 import org.xbill.DNS.SimpleResolver;
-import org.xbill.DNS.TSIG;
 import org.xbill.DNS.Type;
-import org.xbill.DNS.ZoneTransferIn;
 
 /**
  * vedns as the hidden primary of real Knot, NSD and BIND secondaries, on loopback ports, with a TSIG key: after
@@ -48,10 +46,10 @@ import org.xbill.DNS.ZoneTransferIn;
 class SecondariesTest implements TestPropertyProvider {
 
     private static final String ZONE = "postgres.internal.";
-    private static final String KEY = "xfr-key.";
+    private static final String KEY = Axfr.KEY;
     private static final String WRONG_SECRET = "d3Jvbmctd3Jvbmctd3Jvbmctd3Jvbmctd3Jvbmctd3Jvbmc=";
     private static final int CHANGES = 5;
-    private static final String SECRET = "c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0LXNlY3JldA==";
+    private static final String SECRET = Axfr.SECRET;
 
     /** A started secondary: the process to stop, its port, what it has logged, what it logs for a transfer. */
     private record Started(AutoCloseable process, int port, Callable<String> log, String transferred) {
@@ -216,7 +214,7 @@ class SecondariesTest implements TestPropertyProvider {
             assertEquals(vedns.dns().serial(), serial(secondary.port()));
             if (name.equals("knot")) {
                 // AXFR itself, compared as RR sets: vedns's against Knot's of the copy it transferred.
-                assertEquals(axfr(vedns.listener().tcpAddress().getPort()), axfr(secondary.port()));
+                assertEquals(Axfr.of(ZONE, vedns.listener().tcpAddress().getPort()), Axfr.of(ZONE, secondary.port()));
                 String log = secondary.log().call();
                 assertTrue(log.contains("IXFR, incoming") && log.contains("finished"), "the change came by IXFR:\n"
                         + log);
@@ -252,16 +250,6 @@ class SecondariesTest implements TestPropertyProvider {
             }
             Thread.sleep(50);
         }
-    }
-
-    /** The zone as an AXFR from 127.0.0.1 at {@code port} gives it, signed with the key, as record lines. */
-    private static Set<String> axfr(int port) throws Exception {
-        ZoneTransferIn transfer = ZoneTransferIn.newAXFR(Name.fromConstantString(ZONE), "127.0.0.1", port,
-                new TSIG(TSIG.HMAC_SHA256, Name.fromConstantString(KEY), SECRET));
-        transfer.run();
-        Set<String> lines = new TreeSet<>();
-        transfer.getAXFR().forEach(record -> lines.add(record.toString()));
-        return lines;
     }
 
     private static String cname(int port, String name) throws Exception {
