@@ -2,8 +2,10 @@ package dev.vedns;
 
 import dev.vedns.engine.ChangeObserver;
 import dev.vedns.engine.RoutingEngine;
+import dev.vedns.etcd.EtcdStore;
 import dev.vedns.storage.FileStore;
 import dev.vedns.storage.StartupException;
+import dev.vedns.storage.Store;
 import dev.vedns.transfer.IxfrHistory;
 import dev.vedns.transfer.NotifySender;
 import dev.vedns.transfer.Tally;
@@ -19,7 +21,7 @@ import java.io.UncheckedIOException;
  */
 public final class Vedns implements AutoCloseable {
 
-    private final FileStore store;
+    private final Store store;
     private final RoutingEngine engine;
     private final DnsListener dns;
     private final ZoneTransfers transfers;
@@ -27,7 +29,7 @@ public final class Vedns implements AutoCloseable {
     /** What vedns itself follows the changes with (the IXFR history, NOTIFY); metrics come after it. */
     private final ChangeObserver internal;
 
-    private Vedns(FileStore store, RoutingEngine engine, DnsListener dns, ZoneTransfers transfers,
+    private Vedns(Store store, RoutingEngine engine, DnsListener dns, ZoneTransfers transfers,
                   NotifySender notifier, ChangeObserver internal) {
         this.store = store;
         this.engine = engine;
@@ -53,22 +55,24 @@ public final class Vedns implements AutoCloseable {
     }
 
     /**
-     * Opens the data directory, recovering every acknowledged change; folds a replayed journal into a
-     * checkpoint (which also drops a torn tail the recovery cut off); applies the bootstrap document to a
-     * directory that never held anything; then starts DNS. A refused bootstrap document throws its
+     * Opens the data directory (or reads the state from etcd and follows it from then on), recovering every
+     * acknowledged change; folds a replayed journal into a checkpoint (which also drops a torn tail the recovery
+     * cut off); applies the bootstrap document to a store that never held anything; then starts DNS. A refused bootstrap document throws its
      * {@link dev.vedns.routing.RoutingException}, a directory that cannot be used a {@link StartupException};
      * either way nothing is left running or locked.
      */
     public static Vedns open(VednsSettings settings) throws InterruptedException {
-        FileStore store = FileStore.open(settings.dataDirectory(), settings.freshSerial(), settings.retainEvents(),
-                settings.recoverDamaged());
+        Store store = settings.etcd() == null ? FileStore.open(settings.dataDirectory(), settings.freshSerial(),
+                settings.retainEvents(), settings.recoverDamaged())
+                : EtcdStore.open(settings.etcd(), settings.freshSerial(), settings.retainEvents());
         try {
-            RoutingEngine engine = new RoutingEngine(settings.zone(), store.recovered(), settings.retainEvents(), store,
+            RoutingEngine engine = new RoutingEngine(settings.zone(), store.start(), settings.retainEvents(), store,
                     settings.checkpointEvery(), settings.customEndpointsPerSet());
             if (store.replayed() > 0) {
                 engine.checkpoint();
             }
-            if (settings.bootstrap() != null && store.recovered().lastEventId() == 0) {
+            store.follow(engine);
+            if (settings.bootstrap() != null && engine.events().nextId() == 1) {
                 engine.apply(settings.bootstrap().get());
             }
             IxfrHistory history = settings.transfers().enabled()
@@ -129,7 +133,7 @@ public final class Vedns implements AutoCloseable {
         }
     }
 
-    private static void closeAfterFailure(FileStore store, Exception failure) {
+    private static void closeAfterFailure(Store store, Exception failure) {
         try {
             store.close();
         } catch (IOException closing) {

@@ -1,5 +1,6 @@
 package dev.vedns;
 
+import dev.vedns.etcd.EtcdSettings;
 import dev.vedns.routing.RoutingCommand;
 import dev.vedns.transfer.TransferSettings;
 import dev.vedns.transport.DnsListenerSettings;
@@ -20,9 +21,11 @@ import java.util.function.Supplier;
  *                        null for none
  * @param customEndpointsPerSet the most custom endpoints one replication set may have
  * @param transfers       who may transfer the zone, and the TSIG keys
+ * @param etcd            where in etcd the state shared with other instances lives; null to keep it in the
+ *                        data directory
  */
 public record VednsSettings(ZoneSettings zone, DnsListenerSettings dns, Path dataDirectory, long freshSerial,
                             int retainEvents, int checkpointEvery, boolean recoverDamaged,
                             Supplier<RoutingCommand.ReplaceState> bootstrap, int customEndpointsPerSet,
-                            TransferSettings transfers) {
+                            TransferSettings transfers, EtcdSettings etcd) {
 }

@@ -1,6 +1,7 @@
 package dev.vedns;
 
 import dev.vedns.engine.DurableState;
+import dev.vedns.engine.Loaded;
 import dev.vedns.engine.RoutingEngine;
 import dev.vedns.routing.RoutingCommand;
 import dev.vedns.routing.RoutingRules;
@@ -28,8 +29,8 @@ public final class Fleet {
     /** A fleet in memory: the engine's journal is a list, and nothing listens. */
     public Fleet() {
         this.changeLog = new MemoryChangeLog();
-        this.engine = new RoutingEngine(settings(), DurableState.fresh(FIRST_SERIAL), RETAIN, changeLog, 1000,
-                RoutingRules.CUSTOM_ENDPOINTS_PER_SET);
+        this.engine = new RoutingEngine(settings(), new Loaded(DurableState.fresh(FIRST_SERIAL), 0), RETAIN, changeLog,
+                1000, RoutingRules.CUSTOM_ENDPOINTS_PER_SET);
     }
 
     private Fleet(RoutingEngine engine) {
@@ -61,7 +62,7 @@ public final class Fleet {
     public static VednsSettings settings(Path directory, DnsListenerSettings dns, int checkpointEvery,
                                          boolean recoverDamaged) {
         return new VednsSettings(settings(), dns, directory, FIRST_SERIAL, RETAIN, checkpointEvery, recoverDamaged, null,
-                RoutingRules.CUSTOM_ENDPOINTS_PER_SET, TransferSettings.NONE);
+                RoutingRules.CUSTOM_ENDPOINTS_PER_SET, TransferSettings.NONE, null);
     }
 
     /** pg-main (10.0.0.5) with replica pg-replica-1 (10.0.0.6, fd00::6) and the pair mydb on its replica. */

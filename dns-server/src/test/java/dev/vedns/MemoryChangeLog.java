@@ -13,8 +13,9 @@ public final class MemoryChangeLog implements ChangeLog {
     public DurableState lastCheckpoint;
 
     @Override
-    public void append(JournalRecord record) {
+    public long append(JournalRecord record, long revision) {
         records.add(record);
+        return revision + 1;
     }
 
     @Override

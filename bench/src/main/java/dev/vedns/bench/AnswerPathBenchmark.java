@@ -5,6 +5,7 @@ import dev.vedns.answer.Transport;
 import dev.vedns.engine.ChangeLog;
 import dev.vedns.engine.DurableState;
 import dev.vedns.engine.JournalRecord;
+import dev.vedns.engine.Loaded;
 import dev.vedns.engine.RoutingEngine;
 import dev.vedns.routing.RoutingCommand;
 import dev.vedns.routing.RoutingRules;
@@ -64,8 +65,8 @@ public class AnswerPathBenchmark {
                         List.of(InetAddress.getLoopbackAddress()))),
                 Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(30),
                 Duration.ofHours(1), ZoneSettings.REFRESH, ZoneSettings.RETRY, ZoneSettings.EXPIRE);
-        RoutingEngine engine = new RoutingEngine(settings, DurableState.fresh(1), 10, new Discard(), Integer.MAX_VALUE,
-                RoutingRules.CUSTOM_ENDPOINTS_PER_SET);
+        RoutingEngine engine = new RoutingEngine(settings, new Loaded(DurableState.fresh(1), 0), 10, new Discard(),
+                Integer.MAX_VALUE, RoutingRules.CUSTOM_ENDPOINTS_PER_SET);
         List<RoutingCommand.ImportedServer> servers = new ArrayList<>();
         List<RoutingCommand.ImportedEndpoint> endpoints = new ArrayList<>();
         for (int i = 0; i < pairs; i++) {
@@ -132,7 +133,8 @@ public class AnswerPathBenchmark {
     /** Durability is not what this measures. */
     private static final class Discard implements ChangeLog {
         @Override
-        public void append(JournalRecord record) {
+        public long append(JournalRecord record, long revision) {
+            return revision + 1;
         }
 
         @Override

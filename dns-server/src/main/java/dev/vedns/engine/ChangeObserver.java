@@ -33,6 +33,12 @@ public interface ChangeObserver {
                 first.synced(nanos);
                 second.synced(nanos);
             }
+
+            @Override
+            public void followed(RoutingEvent event) {
+                first.followed(event);
+                second.followed(event);
+            }
         };
     }
 
@@ -41,4 +47,11 @@ public interface ChangeObserver {
 
     /** One fsync of the journal took this long. */
     void synced(long nanos);
+
+    /**
+     * A change another instance committed was published here: its event, or null when the whole state was loaded
+     * afresh. Nothing by default (such a change was counted, and its secondaries told, where it was made).
+     */
+    default void followed(RoutingEvent event) {
+    }
 }

@@ -11,6 +11,7 @@ import dev.vedns.routing.RoutingException;
 import dev.vedns.routing.RoutingRules;
 import dev.vedns.routing.RoutingTable;
 import dev.vedns.routing.SwitchoverReadiness;
+import dev.vedns.storage.StorageException;
 import dev.vedns.zone.ZoneCompiler;
 import dev.vedns.zone.ZoneSettings;
 import dev.vedns.zone.ZoneSnapshot;
@@ -24,8 +25,14 @@ import java.util.function.Supplier;
  * reference: when {@link #apply} returns, the change is durable and the very next DNS query answers from it,
  * and no query ever sees a mix of two states. A change that cannot be made durable is not published.
  * Readers never lock.
+ *
+ * <p>On a store shared by several instances the engine also {@link #follow}s the changes the others commit, in
+ * their order, and a change of its own that another instance overtook is decided again on the newer state.
  */
 public final class RoutingEngine implements Supplier<ZoneSnapshot> {
+
+    /** How many times a change is decided again after other instances overtook it, before it is given up (503). */
+    private static final int MAX_ATTEMPTS = 8;
 
     private final RoutingRules rules;
     private final ZoneCompiler compiler;
@@ -34,17 +41,20 @@ public final class RoutingEngine implements Supplier<ZoneSnapshot> {
     private final ChangeLog changeLog;
     private final int checkpointEvery;
     private int sinceCheckpoint;
+    /** The store's revision the published state reflects; guarded by this engine's lock. */
+    private long revision;
     private volatile Published current;
     private volatile ChangeObserver observer = ChangeObserver.NONE;
     private volatile SwitchoverReadiness readiness = SwitchoverReadiness.ALWAYS;
 
     /**
-     * @param recovered       the state to start from (a fresh one, or what the data directory held)
+     * @param start           the state to start from (a fresh one, or what the store held) and its revision
      * @param checkpointEvery after this many changes the whole state is checkpointed and the journal compacted
      * @param customEndpointsPerSet the most custom endpoints one replication set may have
      */
-    public RoutingEngine(ZoneSettings settings, DurableState recovered, int retainEvents, ChangeLog changeLog,
+    public RoutingEngine(ZoneSettings settings, Loaded start, int retainEvents, ChangeLog changeLog,
                          int checkpointEvery, int customEndpointsPerSet) {
+        DurableState recovered = start.state();
         this.rules = new RoutingRules(settings.origin(), customEndpointsPerSet);
         this.compiler = new ZoneCompiler(settings);
         this.describer = new EventDescriber(settings.origin());
@@ -52,6 +62,7 @@ public final class RoutingEngine implements Supplier<ZoneSnapshot> {
         this.changeLog = changeLog;
         this.checkpointEvery = checkpointEvery;
         this.current = new Published(recovered.table(), compiler.compile(recovered.table(), recovered.serial()));
+        this.revision = start.revision();
     }
 
     /** Applies a command of vedns's own, as {@link #apply(RoutingCommand, Actor)} with {@link Actor#VEDNS}. */
@@ -67,6 +78,21 @@ public final class RoutingEngine implements Supplier<ZoneSnapshot> {
      * @param actor who asks: the event records its name, and a change beyond its scope is refused (FORBIDDEN)
      */
     public synchronized Applied apply(RoutingCommand command, Actor actor) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return decideAndCommit(command, actor);
+            } catch (StaleRevision overtaken) {
+                if (attempt == MAX_ATTEMPTS) {
+                    throw new StorageException("The change was not applied: another instance committed first each of"
+                            + " the " + attempt + " times it was decided. DNS keeps answering from the last published"
+                            + " state; retry.", overtaken);
+                }
+                catchUp();
+            }
+        }
+    }
+
+    private Applied decideAndCommit(RoutingCommand command, Actor actor) {
         long started = System.nanoTime();
         Published before = current;
         Outcome outcome = rules.apply(before.table(), command, readiness);
@@ -79,7 +105,7 @@ public final class RoutingEngine implements Supplier<ZoneSnapshot> {
         RoutingEvent event = describer.describe(events.nextId(), Instant.now(), serial, command, actor.name(), outcome,
                 before.table(), mutations);
         long decided = System.nanoTime();
-        changeLog.append(new JournalRecord(serial, event, mutations));
+        revision = changeLog.append(new JournalRecord(serial, event, mutations), revision);
         long journaled = System.nanoTime();
         current = new Published(outcome.table(),
                 zone ? compiler.update(before.snapshot(), outcome.table(), mutations, serial) : before.snapshot());
@@ -90,6 +116,54 @@ public final class RoutingEngine implements Supplier<ZoneSnapshot> {
             checkpoint();
         }
         return new Applied(outcome.table(), outcome.effect(), event);
+    }
+
+    /** Applies what other instances committed since this engine's revision, or the whole state when too far behind. */
+    private void catchUp() {
+        List<Committed> missed = changeLog.since(revision);
+        if (missed == null || !missed.isEmpty() && missed.get(0).record().event().id() != events.nextId()) {
+            reload(changeLog.load());
+            return;
+        }
+        for (Committed change : missed) {
+            follow(change);
+        }
+    }
+
+    /**
+     * Publishes a change another instance committed, unless this engine's state already holds it (its own changes
+     * come back from the store too). Changes arrive in revision order.
+     */
+    public synchronized void follow(Committed change) {
+        if (change.revision() <= revision) {
+            return;
+        }
+        JournalRecord record = change.record();
+        Published before = current;
+        RoutingTable table = before.table().apply(record.mutations());
+        boolean zone = record.serial() != before.snapshot().serial();
+        current = new Published(table, zone ? compiler.update(before.snapshot(), table, record.mutations(),
+                record.serial()) : before.snapshot());
+        revision = change.revision();
+        events.append(record.event());
+        observer.followed(record.event());
+    }
+
+    /** Publishes the whole state of the store, compiled afresh: for a follower that fell behind what the store keeps. */
+    public synchronized void reload(Loaded whole) {
+        if (whole.revision() <= revision) {
+            return;
+        }
+        DurableState state = whole.state();
+        current = new Published(state.table(), compiler.compile(state.table(), state.serial()));
+        revision = whole.revision();
+        events.replaceWith(state.lastEventId(), state.events());
+        observer.followed(null);
+    }
+
+    /** The store's revision the published state reflects. */
+    public synchronized long revision() {
+        return revision;
     }
 
     /**

@@ -21,6 +21,12 @@ public final class EventLog {
     /** A log that goes on from a recovered state: its newest events, and ids continuing after {@code lastId}. */
     public EventLog(int retain, long lastId, List<RoutingEvent> recovered) {
         this(retain);
+        replaceWith(lastId, recovered);
+    }
+
+    /** Starts again from a whole state loaded afresh: its newest events, ids continuing after {@code lastId}. */
+    public synchronized void replaceWith(long lastId, List<RoutingEvent> recovered) {
+        events.clear();
         int skip = Math.max(0, recovered.size() - retain);
         events.addAll(recovered.subList(skip, recovered.size()));
         this.lastId = lastId;

@@ -37,7 +37,7 @@ import java.util.Map;
  * still read (their events predate actors: anonymous; their pairs and servers have the defaults; their readers
  * have one member).
  */
-final class Codec {
+public final class Codec {
 
     private static final int VERSION = 4;
     private static final int FIRST_VERSION = 1;
@@ -65,7 +65,7 @@ final class Codec {
     private Codec() {
     }
 
-    static byte[] encode(JournalRecord record) {
+    public static byte[] encode(JournalRecord record) {
         return write(out -> {
             out.writeByte(VERSION);
             out.writeLong(record.serial());
@@ -77,7 +77,7 @@ final class Codec {
         });
     }
 
-    static JournalRecord decodeRecord(byte[] bytes) throws IOException {
+    public static JournalRecord decodeRecord(byte[] bytes) throws IOException {
         DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
         int version = readVersion(in);
         long serial = in.readLong();
@@ -88,6 +88,20 @@ final class Codec {
             mutations.add(readMutation(in, version));
         }
         return new JournalRecord(serial, event, mutations);
+    }
+
+    /** One mutation alone, as a shared store keeps each resource (a put) under its own key. */
+    public static byte[] encode(Mutation mutation) {
+        return write(out -> {
+            out.writeByte(VERSION);
+            writeMutation(out, mutation);
+        });
+    }
+
+    public static Mutation decodeMutation(byte[] bytes) throws IOException {
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
+        int version = readVersion(in);
+        return readMutation(in, version);
     }
 
     static byte[] encode(DurableState state) {

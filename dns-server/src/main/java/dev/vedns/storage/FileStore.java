@@ -1,9 +1,9 @@
 package dev.vedns.storage;
 
-import dev.vedns.engine.ChangeLog;
 import dev.vedns.engine.ChangeObserver;
 import dev.vedns.engine.DurableState;
 import dev.vedns.engine.JournalRecord;
+import dev.vedns.engine.Loaded;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * state; appending makes a change durable before the engine publishes it; a checkpoint writes the whole state
  * and compacts the journal.
  */
-public final class FileStore implements ChangeLog, AutoCloseable {
+public final class FileStore implements Store {
 
     private static final Logger LOG = LoggerFactory.getLogger(FileStore.class);
     private static final String JOURNAL = "journal";
@@ -73,16 +73,17 @@ public final class FileStore implements ChangeLog, AutoCloseable {
     }
 
     /** The state the directory held at open: every acknowledged change. */
-    public DurableState recovered() {
-        return recovered;
+    @Override
+    public Loaded start() {
+        return new Loaded(recovered, 0);
     }
 
-    /** How many journal records the open replayed on top of the checkpoint. */
+    @Override
     public int replayed() {
         return replayed;
     }
 
-    /** Where each journal fsync is reported from now on. */
+    @Override
     public void observe(ChangeObserver changes) {
         this.observer = changes;
     }
@@ -91,6 +92,7 @@ public final class FileStore implements ChangeLog, AutoCloseable {
      * Why a change could not be made durable now, or null when it could: looked at without writing anything,
      * so a health check may ask as often as it likes.
      */
+    @Override
     public String unwritable() {
         if (!Files.isWritable(journalPath)) {
             return "the journal " + journalPath.toAbsolutePath().normalize() + " cannot be written";
@@ -104,10 +106,12 @@ public final class FileStore implements ChangeLog, AutoCloseable {
         }
     }
 
+    /** A data directory holds one instance's changes only: its revisions just count them. */
     @Override
-    public synchronized void append(JournalRecord record) {
+    public synchronized long append(JournalRecord record, long revision) {
         try {
             observer.synced(journal.append(Codec.encode(record)));
+            return revision + 1;
         } catch (IOException failure) {
             throw new StorageException("The change was not applied: the journal in " + directory.toAbsolutePath().normalize()
                     + " cannot be written (" + failure.getMessage() + "). DNS keeps answering from the last"

@@ -39,6 +39,16 @@ public final class IxfrHistory implements ChangeObserver {
 
     @Override
     public void applied(RoutingEvent event, long decideNanos, long journalNanos, long publishNanos) {
+        record();
+    }
+
+    /** Another instance's change is a difference a secondary of this one must be able to fetch too. */
+    @Override
+    public void followed(RoutingEvent event) {
+        record();
+    }
+
+    private void record() {
         ZoneSnapshot next = zone.get();
         if (next.serial() == last.serial()) {
             return;

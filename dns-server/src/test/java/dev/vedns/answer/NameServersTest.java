@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.vedns.Fleet;
 import dev.vedns.MemoryChangeLog;
 import dev.vedns.engine.DurableState;
+import dev.vedns.engine.Loaded;
 import dev.vedns.engine.RoutingEngine;
 import dev.vedns.routing.RoutingRules;
 import dev.vedns.zone.NameServer;
@@ -41,8 +42,8 @@ class NameServersTest {
                         List.of(InetAddress.getByName("192.0.2.1"), InetAddress.getByName("2001:db8::1"))),
                 new NameServer(Name.fromConstantString("ns2.postgres.internal."), List.of(InetAddress.getByName("192.0.2.2"))),
                 new NameServer(Name.fromConstantString("ns.example.net."), List.of())));
-        RoutingEngine engine = new RoutingEngine(settings, DurableState.fresh(1), 10, new MemoryChangeLog(), 1000,
-                RoutingRules.CUSTOM_ENDPOINTS_PER_SET);
+        RoutingEngine engine = new RoutingEngine(settings, new Loaded(DurableState.fresh(1), 0), 10, new MemoryChangeLog(),
+                1000, RoutingRules.CUSTOM_ENDPOINTS_PER_SET);
         Message answer = ask(engine.get(), query("postgres.internal.", Type.NS));
         assertEquals(List.of("ns.example.net.", "ns1.postgres.internal.", "ns2.postgres.internal."),
                 answer.getSection(Section.ANSWER).stream().map(Record::rdataToString).sorted().toList());

@@ -59,7 +59,7 @@ class ZoneTransfersTest {
         VednsSettings settings = new VednsSettings(Fleet.settings(), new DnsListenerSettings("127.0.0.1", 0,
                 Duration.ofSeconds(10), 100, 100, 0, 0, 2), directory, Fleet.FIRST_SERIAL, 100, 1000, false, null,
                 RoutingRules.CUSTOM_ENDPOINTS_PER_SET, new TransferSettings(allow,
-                List.of(new TsigKey("xfr-key.", "hmac-sha256", SECRET)), true));
+                List.of(new TsigKey("xfr-key.", "hmac-sha256", SECRET)), true), null);
         vedns = Vedns.open(settings);
         Fleet fleet = Fleet.on(vedns.engine());
         for (int i = 0; i < 600; i++) {

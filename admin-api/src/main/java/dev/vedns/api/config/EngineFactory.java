@@ -149,7 +149,7 @@ public class EngineFactory {
         VednsSettings settings = new VednsSettings(zone, listener, config.getDataDir(), Instant.now().getEpochSecond(),
                 retain, checkpointEvery, config.getJournal().isRecoverDamaged(),
                 file == null ? null : () -> bootstrap.read(file).toCommand(), config.getCustomEndpoints().getPerSet(),
-                transfers(config.getTransfer(), config.getNotify()));
+                transfers(config.getTransfer(), config.getNotify()), null);
         try {
             return Vedns.open(settings);
         } catch (RoutingException refused) {
