@@ -105,6 +105,11 @@ public final class Vedns implements AutoCloseable {
         store.observe(observer);
     }
 
+    /** Where the state lives, as readiness names it: {@code journal} or {@code etcd}. */
+    public String storeName() {
+        return store.name();
+    }
+
     /** Why a change could not be made durable now (a full disk, an unwritable journal), or null when it could. */
     public String unwritable() {
         return store.unwritable();

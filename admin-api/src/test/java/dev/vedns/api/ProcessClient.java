@@ -20,15 +20,22 @@ import org.xbill.DNS.SimpleResolver;
 final class ProcessClient {
 
     private final VednsProcess vedns;
+    private final String token;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     ProcessClient(VednsProcess vedns) {
-        this.vedns = vedns;
+        this(vedns, null);
     }
 
-    /** Sends with the admin token, as the README's walkthrough does. */
+    /** @param token the secret sent by default; null for the admin token this vedns wrote into its ./data */
+    ProcessClient(VednsProcess vedns, String token) {
+        this.vedns = vedns;
+        this.token = token;
+    }
+
+    /** Sends with this client's token, the admin token by default, as the README's walkthrough does. */
     HttpResponse<String> send(String method, String path, String json) throws IOException, InterruptedException {
-        return send(method, path, json, vedns.adminToken());
+        return send(method, path, json, token != null ? token : vedns.adminToken());
     }
 
     /** @param token the secret to present, or null for none */

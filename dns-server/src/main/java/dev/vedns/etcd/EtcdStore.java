@@ -73,6 +73,11 @@ public final class EtcdStore implements Store {
     }
 
     @Override
+    public String name() {
+        return "etcd";
+    }
+
+    @Override
     public Loaded start() {
         return start;
     }

@@ -72,6 +72,11 @@ public final class FileStore implements Store {
         }
     }
 
+    @Override
+    public String name() {
+        return "journal";
+    }
+
     /** The state the directory held at open: every acknowledged change. */
     @Override
     public Loaded start() {

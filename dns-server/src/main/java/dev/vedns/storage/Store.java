@@ -9,6 +9,9 @@ import java.io.IOException;
 /** Where the routing state lives: a data directory of this instance's own, or etcd shared by several. */
 public interface Store extends ChangeLog, AutoCloseable {
 
+    /** What readiness calls it: {@code journal} (a data directory) or {@code etcd}. */
+    String name();
+
     /** The state to start from: every acknowledged change, and the revision it is at. */
     Loaded start();
 

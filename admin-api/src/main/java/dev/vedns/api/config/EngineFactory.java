@@ -4,6 +4,7 @@ import dev.vedns.Vedns;
 import dev.vedns.VednsSettings;
 import dev.vedns.api.state.BootstrapFile;
 import dev.vedns.engine.RoutingEngine;
+import dev.vedns.etcd.EtcdSettings;
 import dev.vedns.routing.AddressLiterals;
 import dev.vedns.routing.RoutingException;
 import dev.vedns.transfer.NotifySettings;
@@ -21,9 +22,11 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -149,7 +152,7 @@ public class EngineFactory {
         VednsSettings settings = new VednsSettings(zone, listener, config.getDataDir(), Instant.now().getEpochSecond(),
                 retain, checkpointEvery, config.getJournal().isRecoverDamaged(),
                 file == null ? null : () -> bootstrap.read(file).toCommand(), config.getCustomEndpoints().getPerSet(),
-                transfers(config.getTransfer(), config.getNotify()), null);
+                transfers(config.getTransfer(), config.getNotify()), etcd(config));
         try {
             return Vedns.open(settings);
         } catch (RoutingException refused) {
@@ -157,6 +160,62 @@ public class EngineFactory {
                     + refused.detail() + refused.errors().stream().map(error -> "\n  " + error.field() + ": "
                     + error.message()).collect(Collectors.joining()));
         }
+    }
+
+    /** Where in etcd the state lives with {@code vedns.store: etcd}; null for the data directory. */
+    static EtcdSettings etcd(VednsConfiguration config) {
+        String store = config.getStore();
+        if ("file".equals(store)) {
+            return null;
+        }
+        if (!"etcd".equals(store)) {
+            throw new ConfigurationException("vedns.store must be file or etcd, not '" + store + "'");
+        }
+        VednsConfiguration.Etcd etcd = config.getEtcd();
+        List<URI> endpoints = new ArrayList<>();
+        for (String endpoint : etcd.getEndpoints()) {
+            URI uri;
+            try {
+                uri = URI.create(endpoint.trim());
+            } catch (IllegalArgumentException invalid) {
+                uri = null;
+            }
+            if (uri == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+                    || uri.getHost() == null) {
+                throw new ConfigurationException("vedns.etcd.endpoints: '" + endpoint + "' is not an http:// or"
+                        + " https:// URL of an etcd member");
+            }
+            endpoints.add(uri);
+        }
+        if (endpoints.isEmpty()) {
+            throw new ConfigurationException("vedns.etcd.endpoints names no etcd member");
+        }
+        String prefix = etcd.getPrefix();
+        if (prefix == null || !prefix.startsWith("/") || !prefix.endsWith("/")) {
+            throw new ConfigurationException("vedns.etcd.prefix must start and end with '/', as /vedns/; got '"
+                    + prefix + "'");
+        }
+        Duration timeout = etcd.getOperationTimeout();
+        if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+            throw new ConfigurationException("vedns.etcd.operation-timeout must be positive, as 2s");
+        }
+        String password = etcd.getPassword();
+        if (etcd.getPasswordFile() != null) {
+            try {
+                password = Files.readString(etcd.getPasswordFile()).strip();
+            } catch (IOException unreadable) {
+                throw new ConfigurationException("vedns.etcd.password-file " + etcd.getPasswordFile()
+                        + " cannot be read: " + unreadable.getMessage());
+            }
+        }
+        if ((etcd.getUser() == null) != (password == null)) {
+            throw new ConfigurationException("vedns.etcd.user and a password (vedns.etcd.password or"
+                    + " vedns.etcd.password-file) go together");
+        }
+        if (etcd.getCaFile() != null && !Files.isReadable(etcd.getCaFile())) {
+            throw new ConfigurationException("vedns.etcd.ca-file " + etcd.getCaFile() + " cannot be read");
+        }
+        return new EtcdSettings(endpoints, prefix, timeout, etcd.getUser(), password, etcd.getCaFile());
     }
 
     /** Before anything listens: Micronaut's own error for a missing PEM would not name vedns's keys. */

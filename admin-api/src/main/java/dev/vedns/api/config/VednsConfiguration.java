@@ -21,6 +21,8 @@ public class VednsConfiguration {
     private Path dataDir = Path.of("data");
     private Path bootstrapFile;
     private Journal journal = new Journal();
+    private String store = "file";
+    private Etcd etcd = new Etcd();
     private Auth auth = new Auth();
     private Api api = new Api();
     private Tls tls = new Tls();
@@ -492,6 +494,91 @@ public class VednsConfiguration {
 
         public void setAdminTokenFile(Path adminTokenFile) {
             this.adminTokenFile = adminTokenFile;
+        }
+    }
+
+    /** Where the routing state lives: {@code file} (the data directory) or {@code etcd}. */
+    public String getStore() {
+        return store;
+    }
+
+    public void setStore(String store) {
+        this.store = store;
+    }
+
+    public Etcd getEtcd() {
+        return etcd;
+    }
+
+    public void setEtcd(Etcd etcd) {
+        this.etcd = etcd;
+    }
+
+    /** {@code vedns.etcd.*}: the cluster that holds the state with {@code vedns.store: etcd}. */
+    @ConfigurationProperties("etcd")
+    public static class Etcd {
+        private List<String> endpoints = List.of("http://127.0.0.1:2379");
+        private String prefix = "/vedns/";
+        private Duration operationTimeout = Duration.ofSeconds(2);
+        private String user;
+        private String password;
+        private Path passwordFile;
+        private Path caFile;
+
+        public List<String> getEndpoints() {
+            return endpoints;
+        }
+
+        public void setEndpoints(List<String> endpoints) {
+            this.endpoints = endpoints;
+        }
+
+        public String getPrefix() {
+            return prefix;
+        }
+
+        public void setPrefix(String prefix) {
+            this.prefix = prefix;
+        }
+
+        public Duration getOperationTimeout() {
+            return operationTimeout;
+        }
+
+        public void setOperationTimeout(Duration operationTimeout) {
+            this.operationTimeout = operationTimeout;
+        }
+
+        public String getUser() {
+            return user;
+        }
+
+        public void setUser(String user) {
+            this.user = user;
+        }
+
+        public String getPassword() {
+            return password;
+        }
+
+        public void setPassword(String password) {
+            this.password = password;
+        }
+
+        public Path getPasswordFile() {
+            return passwordFile;
+        }
+
+        public void setPasswordFile(Path passwordFile) {
+            this.passwordFile = passwordFile;
+        }
+
+        public Path getCaFile() {
+            return caFile;
+        }
+
+        public void setCaFile(Path caFile) {
+            this.caFile = caFile;
         }
     }
 

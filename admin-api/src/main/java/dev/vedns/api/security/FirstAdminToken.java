@@ -4,6 +4,7 @@ import dev.vedns.access.Secrets;
 import dev.vedns.api.config.VednsConfiguration;
 import dev.vedns.engine.RoutingEngine;
 import dev.vedns.routing.RoutingCommand;
+import dev.vedns.routing.RoutingException;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.exceptions.ConfigurationException;
 import java.io.IOException;
@@ -44,7 +45,16 @@ public class FirstAdminToken {
         }
         String secret = Secrets.create();
         write(secret);
-        engine.apply(new RoutingCommand.CreateToken(NAME, "admin", null, null, Secrets.hash(secret), Instant.now()));
+        try {
+            engine.apply(new RoutingCommand.CreateToken(NAME, "admin", null, null, Secrets.hash(secret),
+                    Instant.now()));
+        } catch (RoutingException taken) {
+            // Instances of one fleet starting together on etcd: another one issued the fleet's admin token first.
+            forget();
+            LOG.info("The fleet's admin token '{}' was created by another instance; its secret is in that instance's"
+                    + " admin token file", NAME);
+            return;
+        }
         LOG.info("Created the admin token '{}'; its secret is in {} (readable by this user only)", NAME, file);
     }
 
@@ -52,6 +62,14 @@ public class FirstAdminToken {
     public static Path file(VednsConfiguration config) {
         Path configured = config.getAuth().getAdminTokenFile();
         return configured != null ? configured : config.getDataDir().resolve("admin.token");
+    }
+
+    private void forget() {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException failure) {
+            LOG.warn("Cannot delete {}, which holds no valid secret: {}", file, failure.toString());
+        }
     }
 
     private void write(String secret) {

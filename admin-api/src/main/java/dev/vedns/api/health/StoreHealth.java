@@ -8,16 +8,17 @@ import jakarta.inject.Singleton;
 import java.util.Map;
 
 /**
- * Ready while a change can be made durable: the journal is writable and the disk has room. While it is not,
- * changes are refused with 503 and DNS keeps answering; an orchestrator should stop sending changes here.
+ * Ready while a change can be made durable: the journal is writable and the disk has room, or etcd answers with
+ * a quorum (component {@code journal} or {@code etcd}). While it is not, changes are refused with 503 and DNS
+ * keeps answering; an orchestrator should stop sending changes here.
  */
 @Singleton
 @Readiness
-public class JournalHealth extends AbstractHealthIndicator<Map<String, Object>> {
+public class StoreHealth extends AbstractHealthIndicator<Map<String, Object>> {
 
     private final Vedns vedns;
 
-    public JournalHealth(Vedns vedns) {
+    public StoreHealth(Vedns vedns) {
         this.vedns = vedns;
     }
 
@@ -30,6 +31,6 @@ public class JournalHealth extends AbstractHealthIndicator<Map<String, Object>> 
 
     @Override
     public String getName() {
-        return "journal";
+        return vedns.storeName();
     }
 }

@@ -1,0 +1,172 @@
+package dev.vedns.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.vedns.etcd.EtcdCluster;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.xbill.DNS.Type;
+
+/**
+ * Three vedns processes (the packaged jar) on a real three-member etcd cluster, through the HTTP API with the
+ * fleet's one admin token: a change through any instance is answered by the DNS of all three; a token made
+ * through one instance is taken by the others, and once revoked refused by them; the same base name created
+ * through two instances at once gives one 201 and one 409, and every instance answers the winner.
+ */
+class EtcdFleetIT {
+
+    private static final Pattern SECRET = Pattern.compile("\"secret\"\\s*:\\s*\"([^\"]+)\"");
+
+    @Test
+    void threeInstancesOnEtcdShareOneTruth() throws Exception {
+        try (EtcdCluster etcd = EtcdCluster.start(3)) {
+            List<String> arguments = new ArrayList<>(List.of("--vedns.dns.port=0", "--micronaut.server.port=0",
+                    "--vedns.store=etcd", "--vedns.etcd.prefix=/fleet/"));
+            for (int i = 0; i < etcd.size(); i++) {
+                arguments.add("--vedns.etcd.endpoints[" + i + "]=" + etcd.endpoints().get(i));
+            }
+            List<VednsProcess> instances = new ArrayList<>();
+            try {
+                // The first issues the fleet's admin token; the others find it in etcd and issue none.
+                instances.add(new VednsProcess(List.of(), arguments, Map.of()));
+                String admin = instances.get(0).adminToken();
+                instances.add(new VednsProcess(List.of(), arguments, Map.of()));
+                instances.add(new VednsProcess(List.of(), arguments, Map.of()));
+                List<ProcessClient> clients = new ArrayList<>();
+                for (VednsProcess instance : instances) {
+                    clients.add(new ProcessClient(instance, admin));
+                }
+                changesThroughAnyInstanceAreAnsweredByAll(clients);
+                tokensHoldOnEveryInstance(clients);
+                sameNameAtOnceGivesOneCreatedAndOneConflict(clients);
+            } finally {
+                for (VednsProcess instance : instances) {
+                    instance.close();
+                }
+            }
+        }
+    }
+
+    private static void changesThroughAnyInstanceAreAnsweredByAll(List<ProcessClient> clients) throws Exception {
+        for (int i = 0; i < clients.size(); i++) {
+            ProcessClient through = clients.get(i);
+            expect(201, through.send("PUT", "/api/v1/servers/pg-" + i, "{\"replicationRole\":\"Primary\","
+                    + "\"addresses\":[\"10.0.0." + (i + 1) + "\"]}"));
+            expect(201, through.send("PUT", "/api/v1/servers/pg-" + i + "/virtual-endpoints/db" + i,
+                    "{\"endpointType\":\"ReadWrite\"}"));
+            String name = "db" + i + ".writer.postgres.internal.";
+            String cname = name + "\t5\tIN\tCNAME\tpg-" + i + ".postgres.internal.";
+            assertEquals(List.of(cname), through.answer(name, Type.CNAME), "answered at once where it was made");
+            for (ProcessClient other : clients) {
+                awaitAnswer(other, name, cname);
+            }
+        }
+        String state = clients.get(0).get("/api/v1/state");
+        for (ProcessClient client : clients) {
+            assertEquals(state, client.get("/api/v1/state"));
+        }
+    }
+
+    private static void tokensHoldOnEveryInstance(List<ProcessClient> clients) throws Exception {
+        HttpResponse<String> created = expect(201, clients.get(1).send("POST", "/api/v1/tokens",
+                "{\"name\":\"deployer\",\"role\":\"operator\"}"));
+        Matcher secret = SECRET.matcher(created.body());
+        assertTrue(secret.find(), created.body());
+        long made = System.nanoTime();
+        awaitStatus(clients.get(2), secret.group(1), 200);
+        System.out.printf("etcd fleet: a token made through one instance was taken by another %d ms later%n",
+                (System.nanoTime() - made) / 1_000_000);
+        expect(204, clients.get(0).send("DELETE", "/api/v1/tokens/deployer", null));
+        awaitStatus(clients.get(2), secret.group(1), 401);
+        awaitStatus(clients.get(1), secret.group(1), 401);
+    }
+
+    private static void sameNameAtOnceGivesOneCreatedAndOneConflict(List<ProcessClient> clients) throws Exception {
+        ExecutorService racers = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 5; round++) {
+                String base = "race" + round;
+                for (int i = 0; i < 2; i++) {
+                    expect(201, clients.get(0).send("PUT", "/api/v1/servers/pg-race-" + round + "-" + i,
+                            "{\"replicationRole\":\"Primary\",\"addresses\":[\"10.0.1." + (i + 1) + "\"]}"));
+                }
+                awaitSameState(clients);
+                CountDownLatch go = new CountDownLatch(1);
+                List<Future<Integer>> statuses = new ArrayList<>();
+                for (int i = 0; i < 2; i++) {
+                    ProcessClient through = clients.get(i);
+                    String path = "/api/v1/servers/pg-race-" + round + "-" + i + "/virtual-endpoints/" + base;
+                    statuses.add(racers.submit(() -> {
+                        go.await();
+                        return through.send("PUT", path, "{\"endpointType\":\"ReadWrite\"}").statusCode();
+                    }));
+                }
+                go.countDown();
+                List<Integer> results = new ArrayList<>();
+                for (Future<Integer> status : statuses) {
+                    results.add(status.get());
+                }
+                Collections.sort(results);
+                assertEquals(List.of(201, 409), results, base);
+                awaitSameState(clients);
+                List<String> answer = clients.get(0).answer(base + ".writer.postgres.internal.", Type.CNAME);
+                assertFalse(answer.isEmpty());
+                for (ProcessClient client : clients) {
+                    assertEquals(answer, client.answer(base + ".writer.postgres.internal.", Type.CNAME));
+                }
+            }
+        } finally {
+            racers.shutdownNow();
+        }
+    }
+
+    private static void awaitSameState(List<ProcessClient> clients) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (true) {
+            String state = clients.get(0).get("/api/v1/state");
+            boolean same = true;
+            for (ProcessClient client : clients) {
+                same &= state.equals(client.get("/api/v1/state"));
+            }
+            if (same) {
+                return;
+            }
+            assertTrue(System.nanoTime() < deadline, "the instances never agreed");
+            Thread.sleep(10);
+        }
+    }
+
+    private static void awaitAnswer(ProcessClient client, String name, String line) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!client.answer(name, Type.CNAME).equals(List.of(line))) {
+            assertTrue(System.nanoTime() < deadline, name + " never answered " + line);
+            Thread.sleep(5);
+        }
+    }
+
+    private static void awaitStatus(ProcessClient client, String token, int status) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (client.send("GET", "/api/v1/tokens/self", null, token).statusCode() != status) {
+            assertTrue(System.nanoTime() < deadline, "the token never got " + status);
+            Thread.sleep(5);
+        }
+    }
+
+    private static HttpResponse<String> expect(int status, HttpResponse<String> response) {
+        assertEquals(status, response.statusCode(), response.body());
+        return response;
+    }
+}
