@@ -10,6 +10,7 @@ import io.micronaut.context.ApplicationContext;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,6 +32,9 @@ class ConfigurationKeysTest {
         properties.putAll(Map.of("vedns.health.interval", "3s", "vedns.health.postgres.port", "6543",
                 "vedns.health.postgres.user", "probe", "vedns.health.rise", "4", "vedns.health.max-reader-lag", "32MB",
                 "vedns.health.max-switchover-lag", "512KB"));
+        properties.putAll(Map.of("vedns.etcd.endpoints[0]", "http://10.0.0.1:2379", "vedns.etcd.prefix", "/orders/",
+                "vedns.etcd.operation-timeout", "3s", "vedns.etcd.user", "vedns", "vedns.etcd.password-file",
+                "/etc/vedns/etcd-password"));
         try (ApplicationContext context = ApplicationContext.builder().properties(properties).build().start()) {
             VednsConfiguration config = context.getBean(VednsConfiguration.class);
             assertFalse(config.getAuth().isEnabled());
@@ -46,6 +50,28 @@ class ConfigurationKeysTest {
             assertEquals(4, config.getHealth().getRise());
             assertEquals(32L * 1024 * 1024, config.getHealth().getMaxReaderLag());
             assertEquals(512L * 1024, config.getHealth().getMaxSwitchoverLag());
+            assertEquals("file", config.getStore());
+            assertEquals(List.of("http://10.0.0.1:2379"), config.getEtcd().getEndpoints());
+            assertEquals("/orders/", config.getEtcd().getPrefix());
+            assertEquals(Duration.ofSeconds(3), config.getEtcd().getOperationTimeout());
+            assertEquals("vedns", config.getEtcd().getUser());
+            assertEquals(Path.of("/etc/vedns/etcd-password"), config.getEtcd().getPasswordFile());
+        }
+    }
+
+    @Test
+    void anUnknownStoreOrAnEtcdEndpointThatIsNoUrlRefusesTheStartNamingTheKey() {
+        for (Map<String, Object> wrong : List.of(Map.<String, Object>of("vedns.store", "sqlite"),
+                Map.<String, Object>of("vedns.store", "etcd", "vedns.etcd.endpoints[0]", "127.0.0.1:2379"),
+                Map.<String, Object>of("vedns.store", "etcd", "vedns.etcd.prefix", "vedns"))) {
+            Map<String, Object> properties = new HashMap<>(wrong);
+            properties.putAll(Map.of("vedns.data-dir", directory.resolve("data").toString(), "vedns.dns.port", "0"));
+            ApplicationContext context = ApplicationContext.builder().properties(properties).build();
+            Exception refused = assertThrows(Exception.class, context::start);
+            String key = wrong.keySet().stream().filter(name -> !name.equals("vedns.store") || wrong.size() == 1)
+                    .findFirst().orElseThrow().replaceAll("\\[\\d+]", "");
+            assertTrue(messages(refused).contains(key), key + ": " + messages(refused));
+            context.close();
         }
     }
 

@@ -199,15 +199,7 @@ public class EngineFactory {
         if (timeout == null || timeout.isNegative() || timeout.isZero()) {
             throw new ConfigurationException("vedns.etcd.operation-timeout must be positive, as 2s");
         }
-        String password = etcd.getPassword();
-        if (etcd.getPasswordFile() != null) {
-            try {
-                password = Files.readString(etcd.getPasswordFile()).strip();
-            } catch (IOException unreadable) {
-                throw new ConfigurationException("vedns.etcd.password-file " + etcd.getPasswordFile()
-                        + " cannot be read: " + unreadable.getMessage());
-            }
-        }
+        String password = etcd.password("vedns.etcd");
         if ((etcd.getUser() == null) != (password == null)) {
             throw new ConfigurationException("vedns.etcd.user and a password (vedns.etcd.password or"
                     + " vedns.etcd.password-file) go together");

@@ -365,13 +365,14 @@ public class VednsConfiguration {
 
         /** {@code vedns.health.postgres.*}: how the probes log in; the role needs only pg_monitor. */
         @ConfigurationProperties("postgres")
-        public static class Postgres {
+        public static class Postgres extends Login {
             private int port = 5432;
             private String database = "postgres";
-            private String user = "vedns_monitor";
-            private String password;
-            private Path passwordFile;
             private String sslmode = "prefer";
+
+            public Postgres() {
+                super("vedns_monitor");
+            }
 
             public int getPort() {
                 return port;
@@ -387,31 +388,6 @@ public class VednsConfiguration {
 
             public void setDatabase(String database) {
                 this.database = database;
-            }
-
-            public String getUser() {
-                return user;
-            }
-
-            public void setUser(String user) {
-                this.user = user;
-            }
-
-            /** Best given as VEDNS_HEALTH_POSTGRES_PASSWORD, or in a file: {@link #getPasswordFile}. */
-            public String getPassword() {
-                return password;
-            }
-
-            public void setPassword(String password) {
-                this.password = password;
-            }
-
-            public Path getPasswordFile() {
-                return passwordFile;
-            }
-
-            public void setPasswordFile(Path passwordFile) {
-                this.passwordFile = passwordFile;
             }
 
             public String getSslmode() {
@@ -516,14 +492,15 @@ public class VednsConfiguration {
 
     /** {@code vedns.etcd.*}: the cluster that holds the state with {@code vedns.store: etcd}. */
     @ConfigurationProperties("etcd")
-    public static class Etcd {
+    public static class Etcd extends Login {
         private List<String> endpoints = List.of("http://127.0.0.1:2379");
         private String prefix = "/vedns/";
         private Duration operationTimeout = Duration.ofSeconds(2);
-        private String user;
-        private String password;
-        private Path passwordFile;
         private Path caFile;
+
+        public Etcd() {
+            super(null);
+        }
 
         public List<String> getEndpoints() {
             return endpoints;
@@ -547,30 +524,6 @@ public class VednsConfiguration {
 
         public void setOperationTimeout(Duration operationTimeout) {
             this.operationTimeout = operationTimeout;
-        }
-
-        public String getUser() {
-            return user;
-        }
-
-        public void setUser(String user) {
-            this.user = user;
-        }
-
-        public String getPassword() {
-            return password;
-        }
-
-        public void setPassword(String password) {
-            this.password = password;
-        }
-
-        public Path getPasswordFile() {
-            return passwordFile;
-        }
-
-        public void setPasswordFile(Path passwordFile) {
-            this.passwordFile = passwordFile;
         }
 
         public Path getCaFile() {

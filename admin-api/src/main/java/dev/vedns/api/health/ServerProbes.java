@@ -10,9 +10,6 @@ import dev.vedns.health.Prober;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.exceptions.ConfigurationException;
 import jakarta.annotation.PreDestroy;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
@@ -37,7 +34,7 @@ public class ServerProbes {
         try {
             settings = new ProbeSettings(health.getInterval(), health.getTimeout(), health.getRise(), health.getFall(),
                     postgres.getPort(), new PostgresLogin(postgres.getDatabase(), postgres.getUser(),
-                    password(postgres), postgres.getSslmode()), health.getMaxReaderLag(), health.getMaxSwitchoverLag());
+                    postgres.password("vedns.health.postgres"), postgres.getSslmode()), health.getMaxReaderLag(), health.getMaxSwitchoverLag());
         } catch (IllegalArgumentException invalid) {
             throw new ConfigurationException("vedns.health: " + invalid.getMessage());
         }
@@ -60,18 +57,6 @@ public class ServerProbes {
     /** The health of a server as the last round of probes left it; empty with probes off or before its first. */
     public Optional<Prober.Health> of(String server) {
         return prober == null ? Optional.empty() : Optional.ofNullable(prober.health().get(server));
-    }
-
-    private static String password(VednsConfiguration.Health.Postgres postgres) {
-        if (postgres.getPasswordFile() == null) {
-            return postgres.getPassword();
-        }
-        try {
-            return Files.readString(postgres.getPasswordFile(), StandardCharsets.UTF_8).trim();
-        } catch (IOException unreadable) {
-            throw new ConfigurationException("vedns.health.postgres.password-file " + postgres.getPasswordFile()
-                    + " cannot be read: " + unreadable.getMessage());
-        }
     }
 
     @PreDestroy
