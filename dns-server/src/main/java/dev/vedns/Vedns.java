@@ -1,6 +1,7 @@
 package dev.vedns;
 
 import dev.vedns.engine.ChangeObserver;
+import dev.vedns.engine.Leadership;
 import dev.vedns.engine.RoutingEngine;
 import dev.vedns.etcd.EtcdStore;
 import dev.vedns.storage.FileStore;
@@ -80,7 +81,7 @@ public final class Vedns implements AutoCloseable {
             ZoneTransfers transfers = history == null ? null : new ZoneTransfers(settings.transfers(), history);
             NotifySender notifier = settings.transfers().notifications().targets().isEmpty() ? null
                     : new NotifySender(settings.zone().origin(), settings.transfers().notifications(),
-                    settings.transfers().notifyKey());
+                    settings.transfers().notifyKey(), store.leadership());
             ChangeObserver internal = internal(history, notifier);
             engine.observe(internal);
             return new Vedns(store, engine, DnsListener.start(settings.dns(), engine,
@@ -103,6 +104,11 @@ public final class Vedns implements AutoCloseable {
     public void observe(ChangeObserver observer) {
         engine.observe(ChangeObserver.both(internal, observer));
         store.observe(observer);
+    }
+
+    /** Whether this instance leads its fleet (runs the probes, sends NOTIFY); always, alone on a data directory. */
+    public Leadership leadership() {
+        return store.leadership();
     }
 
     /** Where the state lives, as readiness names it: {@code journal} or {@code etcd}. */

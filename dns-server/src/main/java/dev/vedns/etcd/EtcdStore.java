@@ -8,6 +8,7 @@ import dev.vedns.engine.ChangeObserver;
 import dev.vedns.engine.Committed;
 import dev.vedns.engine.DurableState;
 import dev.vedns.engine.JournalRecord;
+import dev.vedns.engine.Leadership;
 import dev.vedns.engine.Loaded;
 import dev.vedns.engine.RoutingEngine;
 import dev.vedns.engine.StaleRevision;
@@ -34,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * The routing state in etcd, shared by every instance of a fleet. Under the prefix: {@code head} (the serial and
  * the last event id; its revision is the state's), one key per server ({@code servers/}), virtual endpoint
  * ({@code endpoints/}), custom endpoint ({@code customs/}) and token ({@code tokens/}) holding the resource, and
- * the newest events ({@code events/<id>}, each with the change it made). A change commits in one transaction that
+ * the newest events ({@code events/<id>}, each with the change it made), and the fleet's {@code leader} (see
+ * {@link EtcdLeadership}). A change commits in one transaction that
  * succeeds only while {@code head} is still at the revision the change was decided on, so two instances never
  * both commit on the same state; every instance watches {@code events/} and follows the others in revision order.
  */
@@ -49,6 +51,7 @@ public final class EtcdStore implements Store {
     private final EtcdGateway gateway;
     private final int retainEvents;
     private final Loaded start;
+    private final EtcdLeadership leadership;
     private volatile ChangeObserver observer = ChangeObserver.NONE;
     private volatile String unreachable;
     private volatile boolean closed;
@@ -59,6 +62,7 @@ public final class EtcdStore implements Store {
         this.gateway = gateway;
         this.retainEvents = retainEvents;
         this.start = start;
+        this.leadership = new EtcdLeadership(gateway, settings.prefix(), settings.leaseTtl());
     }
 
     /** Reads the whole state under the prefix; a cluster that holds nothing there yet starts at {@code freshSerial}. */
@@ -179,12 +183,21 @@ public final class EtcdStore implements Store {
         }
     }
 
-    /** Watches {@code events/} on a thread of its own, from the engine's revision on, again after every failure. */
+    @Override
+    public Leadership leadership() {
+        return leadership;
+    }
+
+    /**
+     * Watches {@code events/} on a thread of its own, from the engine's revision on, again after every failure;
+     * and stands for the fleet's leadership.
+     */
     @Override
     public synchronized void follow(RoutingEngine engine) {
         watcher = new Thread(() -> watch(engine), "vedns-etcd-watch");
         watcher.setDaemon(true);
         watcher.start();
+        leadership.start();
     }
 
     private void watch(RoutingEngine engine) {
@@ -232,6 +245,7 @@ public final class EtcdStore implements Store {
     @Override
     public void close() {
         closed = true;
+        leadership.close();
         Thread running;
         synchronized (this) {
             running = watcher;
@@ -267,7 +281,7 @@ public final class EtcdStore implements Store {
                 revision = kv.path("mod_revision").asLong();
             } else if (name.startsWith(EVENTS)) {
                 events.put(name, Codec.decodeRecord(value).event());
-            } else {
+            } else if (name.indexOf('/') > 0) {
                 resources.computeIfAbsent(name.substring(0, name.indexOf('/')), kind -> new ArrayList<>())
                         .add(Codec.decodeMutation(value));
             }

@@ -1,6 +1,7 @@
 package dev.vedns.health;
 
 import dev.vedns.routing.ProbeType;
+import dev.vedns.engine.Leadership;
 import dev.vedns.routing.RoutingTable;
 import dev.vedns.routing.Server;
 import dev.vedns.routing.ServerProbe;
@@ -88,7 +89,29 @@ public final class Prober implements AutoCloseable {
     }
 
     public void start() {
-        schedule.scheduleWithFixedDelay(this::roundAndTell, 0, settings.interval().toMillis(), TimeUnit.MILLISECONDS);
+        start(Leadership.ALONE);
+    }
+
+    /**
+     * Probes every interval while this instance leads its fleet; an instance that does not lead probes nothing
+     * and forgets what it saw, so the one that takes the lead starts from Unknown and judges by rise and fall.
+     */
+    public void start(Leadership leadership) {
+        schedule.scheduleWithFixedDelay(() -> {
+            if (leadership.leading()) {
+                roundAndTell();
+            } else {
+                standDown();
+            }
+        }, 0, settings.interval().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private synchronized void standDown() {
+        if (!health.isEmpty() || !probes.isEmpty()) {
+            probes.values().forEach(kept -> kept.probe().close());
+            probes.clear();
+            health = Map.of();
+        }
     }
 
     /** Every probed server's health as of the last round; a server not probed yet, or never, is absent. */

@@ -2,6 +2,7 @@ package dev.vedns.storage;
 
 import dev.vedns.engine.ChangeLog;
 import dev.vedns.engine.ChangeObserver;
+import dev.vedns.engine.Leadership;
 import dev.vedns.engine.Loaded;
 import dev.vedns.engine.RoutingEngine;
 import java.io.IOException;
@@ -23,6 +24,11 @@ public interface Store extends ChangeLog, AutoCloseable {
 
     /** Where each commit's duration (a journal fsync, an etcd transaction) is reported from now on. */
     void observe(ChangeObserver observer);
+
+    /** Whether this instance leads its fleet: always, on a data directory of its own. */
+    default Leadership leadership() {
+        return Leadership.ALONE;
+    }
 
     /** Keeps the engine following what other instances commit, from its revision on; nothing for a data directory. */
     default void follow(RoutingEngine engine) {

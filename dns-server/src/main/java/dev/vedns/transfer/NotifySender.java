@@ -1,6 +1,7 @@
 package dev.vedns.transfer;
 
 import dev.vedns.engine.ChangeObserver;
+import dev.vedns.engine.Leadership;
 import dev.vedns.events.RoutingEvent;
 import java.net.InetSocketAddress;
 import java.util.HashMap;
@@ -25,7 +26,8 @@ import org.xbill.DNS.Type;
 /**
  * Tells each secondary that the zone changed (RFC 1996), off the writer's thread: at most one NOTIFY outstanding
  * per secondary, so a burst of changes costs one more NOTIFY, not one per change; retried every {@code retry} until
- * the secondary answers or the attempts run out. Signed with the first TSIG key when there is one.
+ * the secondary answers or the attempts run out. Signed with the first TSIG key when there is one. In a fleet,
+ * only the leader notifies.
  */
 public final class NotifySender implements ChangeObserver, AutoCloseable {
 
@@ -40,6 +42,7 @@ public final class NotifySender implements ChangeObserver, AutoCloseable {
     private final Name zone;
     private final NotifySettings settings;
     private final TSIG key;
+    private final Leadership leadership;
     private final ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "vedns-notify");
         thread.setDaemon(true);
@@ -49,9 +52,13 @@ public final class NotifySender implements ChangeObserver, AutoCloseable {
     private final Tally counts = new Tally();
     private volatile long lastSerial = -1;
 
-    /** @param key signs each NOTIFY; null for none */
-    public NotifySender(Name zone, NotifySettings settings, TsigKey key) {
+    /**
+     * @param key        signs each NOTIFY; null for none
+     * @param leadership only the fleet's leader notifies, of its own changes and of the ones it follows
+     */
+    public NotifySender(Name zone, NotifySettings settings, TsigKey key, Leadership leadership) {
         this.zone = zone;
+        this.leadership = leadership;
         this.settings = settings;
         this.key = key == null ? null : key.tsig();
         settings.targets().forEach(target -> targets.put(target, new Target()));
@@ -60,8 +67,18 @@ public final class NotifySender implements ChangeObserver, AutoCloseable {
     /** A change that gave the zone a new serial is worth a NOTIFY; a token's change keeps it and is not. */
     @Override
     public void applied(RoutingEvent event, long decideNanos, long journalNanos, long publishNanos) {
-        if (event.serial() != lastSerial) {
-            lastSerial = event.serial();
+        notifyOf(event.serial());
+    }
+
+    /** Another instance's change, or a whole state loaded afresh: the leader tells the secondaries of it too. */
+    @Override
+    public void followed(RoutingEvent event) {
+        notifyOf(event == null ? -1 : event.serial());
+    }
+
+    private void notifyOf(long serial) {
+        if ((serial == -1 || serial != lastSerial) && leadership.leading()) {
+            lastSerial = serial;
             sender.execute(this::changed);
         }
     }

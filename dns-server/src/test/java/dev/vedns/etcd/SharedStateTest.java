@@ -88,7 +88,7 @@ class SharedStateTest {
                 1000, false);
         return Vedns.open(new VednsSettings(file.zone(), file.dns(), file.dataDirectory(), file.freshSerial(),
                 file.retainEvents(), file.checkpointEvery(), false, null, file.customEndpointsPerSet(),
-                file.transfers(), new EtcdSettings(etcd.endpoints(), prefix, OPERATION_TIMEOUT, null, null, null)));
+                file.transfers(), new EtcdSettings(etcd.endpoints(), prefix, OPERATION_TIMEOUT, Duration.ofSeconds(2), null, null, null)));
     }
 
     @Test
@@ -236,6 +236,36 @@ class SharedStateTest {
         while (instances.stream().anyMatch(instance -> instance.engine().revision() < newest)) {
             assertTrue(System.nanoTime() < deadline, "the instances did not all reach revision " + newest);
             Thread.sleep(1);
+        }
+    }
+
+    @Test
+    void oneInstanceLeadsAndAnotherLeadsOnceItStops() throws Exception {
+        int leader = awaitOneLeader(instances);
+        long stopped = System.nanoTime();
+        instances.remove(leader).close();
+        awaitOneLeader(instances);
+        long millis = (System.nanoTime() - stopped) / 1_000_000;
+        System.out.printf("etcd: the leader stopped; another instance led %d ms later (lease TTL 2 s)%n", millis);
+        assertTrue(millis < 3000, millis + " ms");
+    }
+
+    /** Until exactly one of the instances leads; its index. */
+    private static int awaitOneLeader(List<Vedns> instances) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (true) {
+            List<Integer> leaders = new ArrayList<>();
+            for (int i = 0; i < instances.size(); i++) {
+                if (instances.get(i).leadership().leading()) {
+                    leaders.add(i);
+                }
+            }
+            assertTrue(leaders.size() <= 1, "two instances lead at once: " + leaders);
+            if (leaders.size() == 1) {
+                return leaders.get(0);
+            }
+            assertTrue(System.nanoTime() < deadline, "no instance leads");
+            Thread.sleep(10);
         }
     }
 

@@ -207,7 +207,11 @@ public class EngineFactory {
         if (etcd.getCaFile() != null && !Files.isReadable(etcd.getCaFile())) {
             throw new ConfigurationException("vedns.etcd.ca-file " + etcd.getCaFile() + " cannot be read");
         }
-        return new EtcdSettings(endpoints, prefix, timeout, etcd.getUser(), password, etcd.getCaFile());
+        if (etcd.getLeaseTtl() == null || etcd.getLeaseTtl().toSeconds() < 1) {
+            throw new ConfigurationException("vedns.etcd.lease-ttl must be at least 1s, as 5s");
+        }
+        return new EtcdSettings(endpoints, prefix, timeout, etcd.getLeaseTtl(), etcd.getUser(), password,
+                etcd.getCaFile());
     }
 
     /** Before anything listens: Micronaut's own error for a missing PEM would not name vedns's keys. */

@@ -496,6 +496,7 @@ public class VednsConfiguration {
         private List<String> endpoints = List.of("http://127.0.0.1:2379");
         private String prefix = "/vedns/";
         private Duration operationTimeout = Duration.ofSeconds(2);
+        private Duration leaseTtl = Duration.ofSeconds(5);
         private Path caFile;
 
         public Etcd() {
@@ -524,6 +525,15 @@ public class VednsConfiguration {
 
         public void setOperationTimeout(Duration operationTimeout) {
             this.operationTimeout = operationTimeout;
+        }
+
+        /** How soon another instance leads (runs the probes, sends NOTIFY) once the leader dies. */
+        public Duration getLeaseTtl() {
+            return leaseTtl;
+        }
+
+        public void setLeaseTtl(Duration leaseTtl) {
+            this.leaseTtl = leaseTtl;
         }
 
         public Path getCaFile() {

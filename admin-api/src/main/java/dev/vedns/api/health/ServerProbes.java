@@ -1,5 +1,6 @@
 package dev.vedns.api.health;
 
+import dev.vedns.Vedns;
 import dev.vedns.api.config.VednsConfiguration;
 import dev.vedns.engine.RoutingEngine;
 import dev.vedns.health.HealthFollower;
@@ -23,7 +24,7 @@ public class ServerProbes {
 
     private final Prober prober;
 
-    public ServerProbes(VednsConfiguration config, RoutingEngine engine) {
+    public ServerProbes(VednsConfiguration config, RoutingEngine engine, Vedns vedns) {
         VednsConfiguration.Health health = config.getHealth();
         if (!health.isEnabled()) {
             prober = null;
@@ -41,7 +42,7 @@ public class ServerProbes {
         HealthFollower follower = new HealthFollower(engine, new HealthRules(settings));
         engine.judgeSwitchoversBy(follower);
         prober = new Prober(engine::table, settings, Clock.systemUTC(), follower::follow);
-        prober.start();
+        prober.start(vedns.leadership());
     }
 
     /** Whether the probes run ({@code vedns.health.enabled}). */

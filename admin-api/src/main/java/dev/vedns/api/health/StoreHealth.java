@@ -26,7 +26,10 @@ public class StoreHealth extends AbstractHealthIndicator<Map<String, Object>> {
     protected Map<String, Object> getHealthInformation() {
         String problem = vedns.unwritable();
         healthStatus = problem == null ? HealthStatus.UP : HealthStatus.DOWN;
-        return problem == null ? Map.of("writable", true) : Map.of("writable", false, "problem", problem);
+        // Whether this instance leads its fleet (runs the probes, sends NOTIFY): always, alone on a data directory.
+        boolean leading = vedns.leadership().leading();
+        return problem == null ? Map.of("writable", true, "leading", leading)
+                : Map.of("writable", false, "problem", problem, "leading", leading);
     }
 
     @Override
