@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vedns.etcd.EtcdCluster;
+import dev.vedns.health.PostgresServer;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,6 +30,7 @@ import org.xbill.DNS.Type;
 class EtcdFleetIT {
 
     private static final Pattern SECRET = Pattern.compile("\"secret\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern LEADING = Pattern.compile("\"leading\"\\s*:\\s*true");
 
     @Test
     void threeInstancesOnEtcdShareOneTruth() throws Exception {
@@ -57,6 +59,119 @@ class EtcdFleetIT {
                     instance.close();
                 }
             }
+        }
+    }
+
+    /**
+     * Real PostgreSQL (a primary on 127.0.0.2, its streaming replica on 127.0.0.3) probed by the fleet's leader
+     * alone: SIGKILL that instance, another leads within the lease TTL and probes; the replica promoted, the
+     * writer follows it by one automatic switchover, made once, by the one leader.
+     */
+    @Test
+    void theLeaderProbesAndWhenKilledAnotherLeadsAndSwitchesOverOnce() throws Exception {
+        int port = freePort();
+        try (EtcdCluster etcd = EtcdCluster.start(3);
+             PostgresServer primary = PostgresServer.primary(List.of(), "127.0.0.2", port);
+             PostgresServer replica = primary.replica("127.0.0.3", port)) {
+            List<String> arguments = new ArrayList<>(List.of("--vedns.dns.port=0", "--micronaut.server.port=0",
+                    "--vedns.store=etcd", "--vedns.etcd.prefix=/probed/", "--vedns.etcd.lease-ttl=2s",
+                    "--vedns.health.enabled=true", "--vedns.health.interval=500ms", "--vedns.health.timeout=1s",
+                    "--vedns.health.rise=2", "--vedns.health.fall=2", "--vedns.health.postgres.port=" + port,
+                    "--vedns.health.postgres.sslmode=disable"));
+            for (int i = 0; i < etcd.size(); i++) {
+                arguments.add("--vedns.etcd.endpoints[" + i + "]=" + etcd.endpoints().get(i));
+            }
+            Map<String, String> environment = Map.of("VEDNS_HEALTH_POSTGRES_PASSWORD", PostgresServer.MONITOR_PASSWORD);
+            List<VednsProcess> instances = new ArrayList<>();
+            try {
+                instances.add(new VednsProcess(List.of(), arguments, environment));
+                String admin = instances.get(0).adminToken();
+                instances.add(new VednsProcess(List.of(), arguments, environment));
+                instances.add(new VednsProcess(List.of(), arguments, environment));
+                List<ProcessClient> clients = new ArrayList<>();
+                for (VednsProcess instance : instances) {
+                    clients.add(new ProcessClient(instance, admin));
+                }
+                expect(200, clients.get(0).send("PUT", "/api/v1/state", "{\"zone\":\"postgres.internal.\","
+                        + "\"servers\":[{\"name\":\"pg-a\",\"replicationRole\":\"Primary\","
+                        + "\"addresses\":[\"127.0.0.2\"]},{\"name\":\"pg-b\",\"replicationRole\":\"AsyncReplica\","
+                        + "\"sourceServerName\":\"pg-a\",\"addresses\":[\"127.0.0.3\"]}],\"virtualEndpoints\":"
+                        + "[{\"serverName\":\"pg-a\",\"name\":\"app\",\"endpointType\":\"ReadWrite\","
+                        + "\"members\":[\"pg-b\"],\"writerFollowsObservedPrimary\":true}]}"));
+                int leader = awaitOneLeader(clients, Duration.ofSeconds(15));
+                awaitHealthy(clients.get(leader));
+
+                long killed = System.nanoTime();
+                instances.get(leader).kill();
+                instances.remove(leader);
+                clients.remove(leader);
+                int next = awaitOneLeader(clients, Duration.ofSeconds(10));
+                long millis = (System.nanoTime() - killed) / 1_000_000;
+                System.out.printf("etcd fleet: the leader SIGKILLed; another instance led %d ms later (lease TTL 2 s)%n",
+                        millis);
+                assertTrue(millis < 3500, millis + " ms");
+                awaitHealthy(clients.get(next));
+
+                replica.promote();
+                String writer = "app.writer.postgres.internal.\t5\tIN\tCNAME\tpg-b.postgres.internal.";
+                for (ProcessClient client : clients) {
+                    awaitAnswer(client, "app.writer.postgres.internal.", writer);
+                }
+                Thread.sleep(2000);
+                for (ProcessClient client : clients) {
+                    String events = client.get("/api/v1/events?limit=1000");
+                    assertEquals(1, occurrences(events, "\"kind\":\"AutomaticSwitchover\""), events);
+                    assertEquals(List.of(writer), client.answer("app.writer.postgres.internal.", Type.CNAME));
+                }
+            } finally {
+                for (VednsProcess instance : instances) {
+                    instance.close();
+                }
+            }
+        }
+    }
+
+    /** Until exactly one instance says in /health that it leads; its index. */
+    private static int awaitOneLeader(List<ProcessClient> clients, Duration limit) throws Exception {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (true) {
+            List<Integer> leaders = new ArrayList<>();
+            List<String> healths = new ArrayList<>();
+            for (int i = 0; i < clients.size(); i++) {
+                healths.add(clients.get(i).send("GET", "/health", null, null).body());
+                if (LEADING.matcher(healths.get(i)).find()) {
+                    leaders.add(i);
+                }
+            }
+            assertTrue(leaders.size() <= 1, "two instances lead at once: " + leaders);
+            if (leaders.size() == 1) {
+                return leaders.get(0);
+            }
+            assertTrue(System.nanoTime() < deadline, "no instance leads: " + healths);
+            Thread.sleep(20);
+        }
+    }
+
+    private static void awaitHealthy(ProcessClient leader) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!(leader.get("/api/v1/servers/pg-a").contains("\"state\":\"Healthy\"")
+                && leader.get("/api/v1/servers/pg-b").contains("\"state\":\"Healthy\""))) {
+            assertTrue(System.nanoTime() < deadline, "the leader never saw both servers Healthy");
+            Thread.sleep(50);
+        }
+    }
+
+    private static int occurrences(String text, String part) {
+        int count = 0;
+        for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) {
+            count++;
+        }
+        return count;
+    }
+
+    private static int freePort() throws java.io.IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
         }
     }
 

@@ -52,12 +52,7 @@ final class EtcdLeadership implements Leadership, AutoCloseable {
         while (!closed) {
             long sent = System.nanoTime();
             try {
-                if (lease == 0) {
-                    ObjectNode grant = EtcdGateway.object();
-                    grant.put("TTL", Long.toString(ttl.toSeconds()));
-                    lease = gateway.call("lease/grant", grant).path("ID").asLong();
-                }
-                boolean leads = led ? keepAlive() : takeTheKey();
+                boolean leads = led ? keepAlive() : tryToLead();
                 leadsUntil = leads ? sent + ttl.toNanos() * 3 / 4 : 0;
                 if (leads != led) {
                     LOG.info(leads ? "This instance ({}) leads the fleet: it runs the probes and sends NOTIFY"
@@ -75,7 +70,19 @@ final class EtcdLeadership implements Leadership, AutoCloseable {
         }
     }
 
-    private boolean takeTheKey() throws EtcdUnavailable {
+    /**
+     * While another instance holds the key, nothing; once it is gone (its lease expired or was revoked), takes it
+     * bound to a fresh lease, which is given back at once if another instance was quicker.
+     */
+    private boolean tryToLead() throws EtcdUnavailable {
+        ObjectNode holder = EtcdGateway.object();
+        holder.put("key", key);
+        if (gateway.call("kv/range", holder).path("kvs").size() > 0) {
+            return false;
+        }
+        ObjectNode grant = EtcdGateway.object();
+        grant.put("TTL", Long.toString(ttl.toSeconds()));
+        long fresh = gateway.call("lease/grant", grant).path("ID").asLong();
         ObjectNode txn = EtcdGateway.object();
         ObjectNode compare = txn.putArray("compare").addObject();
         compare.put("key", key);
@@ -85,15 +92,13 @@ final class EtcdLeadership implements Leadership, AutoCloseable {
         ObjectNode put = txn.putArray("success").addObject().putObject("request_put");
         put.put("key", key);
         put.put("value", EtcdGateway.base64(me));
-        put.put("lease", Long.toString(lease));
-        txn.putArray("failure").addObject().putObject("request_range").put("key", key);
-        JsonNode answer = gateway.call("kv/txn", txn);
-        if (answer.path("succeeded").asBoolean(false)) {
+        put.put("lease", Long.toString(fresh));
+        if (gateway.call("kv/txn", txn).path("succeeded").asBoolean(false)) {
+            lease = fresh;
             return true;
         }
-        // A key bound to this very lease is this instance's own, from a try whose answer was lost.
-        JsonNode holder = answer.path("responses").path(0).path("response_range").path("kvs").path(0);
-        return holder.path("lease").asLong() == lease;
+        revoke(fresh);
+        return false;
     }
 
     private boolean keepAlive() throws EtcdUnavailable {
@@ -118,13 +123,17 @@ final class EtcdLeadership implements Leadership, AutoCloseable {
         }
         leadsUntil = 0;
         if (lease != 0) {
-            ObjectNode revoke = EtcdGateway.object();
-            revoke.put("ID", Long.toString(lease));
-            try {
-                gateway.call("lease/revoke", revoke);
-            } catch (EtcdUnavailable failure) {
-                LOG.debug("The lease was not revoked ({}); it expires by itself", failure.getMessage());
-            }
+            revoke(lease);
+        }
+    }
+
+    private void revoke(long id) {
+        ObjectNode revoke = EtcdGateway.object();
+        revoke.put("ID", Long.toString(id));
+        try {
+            gateway.call("lease/revoke", revoke);
+        } catch (EtcdUnavailable failure) {
+            LOG.debug("The lease was not revoked ({}); it expires by itself", failure.getMessage());
         }
     }
 
