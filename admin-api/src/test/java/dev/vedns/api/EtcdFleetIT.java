@@ -54,6 +54,7 @@ class EtcdFleetIT {
                 changesThroughAnyInstanceAreAnsweredByAll(clients);
                 tokensHoldOnEveryInstance(clients);
                 sameNameAtOnceGivesOneCreatedAndOneConflict(clients);
+                aFileStoreExportImportsIntoTheFleet(clients);
             } finally {
                 for (VednsProcess instance : instances) {
                     instance.close();
@@ -246,6 +247,44 @@ class EtcdFleetIT {
         } finally {
             racers.shutdownNow();
         }
+    }
+
+    /**
+     * {@code GET /api/v1/state} of an instance on its own data directory, {@code PUT} into the fleet: every
+     * instance answers it. One too large for a single etcd transaction is refused whole, saying which limits.
+     */
+    private static void aFileStoreExportImportsIntoTheFleet(List<ProcessClient> clients) throws Exception {
+        String small;
+        String large;
+        try (VednsProcess alone = new VednsProcess(List.of(), List.of("--vedns.dns.port=0",
+                "--micronaut.server.port=0"), Map.of())) {
+            ProcessClient client = new ProcessClient(alone);
+            for (int i = 0; i < 5; i++) {
+                expect(201, client.send("PUT", "/api/v1/servers/pg-moved-" + i, "{\"replicationRole\":\"Primary\","
+                        + "\"addresses\":[\"10.0.2." + (i + 1) + "\"]}"));
+                expect(201, client.send("PUT", "/api/v1/servers/pg-moved-" + i + "/virtual-endpoints/moved" + i,
+                        "{\"endpointType\":\"ReadWrite\"}"));
+            }
+            small = client.get("/api/v1/state");
+            for (int i = 5; i < 80; i++) {
+                expect(201, client.send("PUT", "/api/v1/servers/pg-moved-" + i, "{\"replicationRole\":\"Primary\","
+                        + "\"addresses\":[\"10.0.2." + (i + 1) + "\"]}"));
+                expect(201, client.send("PUT", "/api/v1/servers/pg-moved-" + i + "/virtual-endpoints/moved" + i,
+                        "{\"endpointType\":\"ReadWrite\"}"));
+            }
+            large = client.get("/api/v1/state");
+        }
+        expect(200, clients.get(2).send("PUT", "/api/v1/state", small));
+        for (ProcessClient client : clients) {
+            awaitAnswer(client, "moved4.writer.postgres.internal.",
+                    "moved4.writer.postgres.internal.\t5\tIN\tCNAME\tpg-moved-4.postgres.internal.");
+        }
+        String before = clients.get(0).get("/api/v1/state");
+        HttpResponse<String> refused = clients.get(1).send("PUT", "/api/v1/state", large);
+        assertEquals(503, refused.statusCode(), refused.body());
+        assertTrue(refused.body().contains("--max-txn-ops"), refused.body());
+        awaitSameState(clients);
+        assertEquals(before, clients.get(0).get("/api/v1/state"), "the refused import changed nothing");
     }
 
     private static void awaitSameState(List<ProcessClient> clients) throws Exception {

@@ -134,6 +134,12 @@ public final class EtcdStore implements Store {
         try {
             answer = gateway.call("kv/txn", txn);
         } catch (EtcdUnavailable failure) {
+            if (tooLarge(failure)) {
+                throw new StorageException("The change was not applied: its " + success.size() + " operations ("
+                        + txn.toString().length() + " bytes) are more than etcd takes in one transaction. Start"
+                        + " etcd with a higher --max-txn-ops and --max-request-bytes, or make the change in parts"
+                        + " (import a state document in several smaller ones).", failure);
+            }
             unreachable = failure.getMessage();
             throw new StorageException("The change was not applied: " + failure.getMessage() + ". DNS keeps answering"
                     + " from the last published state; retry once etcd has a quorum again.", failure);
@@ -145,6 +151,12 @@ public final class EtcdStore implements Store {
             throw new StaleRevision(revision, head.path("mod_revision").asLong());
         }
         return answer.path("header").path("revision").asLong();
+    }
+
+    /** etcd's own words for a transaction beyond its --max-txn-ops or --max-request-bytes. */
+    private static boolean tooLarge(EtcdUnavailable failure) {
+        String message = failure.getMessage();
+        return message.contains("too many operations in txn request") || message.contains("request is too large");
     }
 
     /** The state lives in etcd whole: there is no journal to compact. */
