@@ -1,6 +1,5 @@
 package dev.vedns.etcd;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vedns.engine.Leadership;
 import java.net.InetAddress;
