@@ -220,9 +220,16 @@ public final class EtcdStore implements Store {
             create.put("start_revision", Long.toString(engine.revision() + 1));
             try {
                 gateway.watch(create, result -> followResult(engine, result.path("result")));
-            } catch (EtcdUnavailable | RuntimeException failure) {
+            } catch (EtcdUnavailable ended) {
                 if (!closed) {
-                    LOG.debug("etcd watch interrupted, watching again: {}", failure.getMessage());
+                    LOG.debug("etcd watch ended, watching again: {}", ended.getMessage());
+                }
+            } catch (Reloaded again) {
+                LOG.debug("watching again after the reload");
+            } catch (RuntimeException unexpected) {
+                if (!closed) {
+                    LOG.warn("Following etcd failed; watching again from revision {}", engine.revision() + 1,
+                            unexpected);
                 }
             } catch (InterruptedException stop) {
                 return;
@@ -240,7 +247,7 @@ public final class EtcdStore implements Store {
             LOG.warn("etcd compacted the history this instance was following (revision {}): loading the whole state",
                     result.path("compact_revision").asLong());
             engine.reload(load());
-            throw new IllegalStateException("watch again after the reload");
+            throw new Reloaded();
         }
         for (JsonNode event : result.path("events")) {
             if (!"DELETE".equals(event.path("type").asText())) {
@@ -264,6 +271,13 @@ public final class EtcdStore implements Store {
         }
         if (running != null) {
             running.interrupt();
+        }
+    }
+
+    /** Ends a watch whose history was compacted away, once the whole state is loaded: watch again from there. */
+    private static final class Reloaded extends RuntimeException {
+        Reloaded() {
+            super(null, null, false, false);
         }
     }
 
