@@ -31,6 +31,7 @@ public final class Application {
         if (Cli.isClientCommand(args)) {
             System.exit(Cli.run(args, CliIo.system()));
         }
+        HeapReturn.apply();
         // Netty's native transport takes a tenth of a second or more to load: it loads beside Micronaut's start.
         Thread transport = new Thread(DnsListener::loadTransport, "vedns-transport-load");
         transport.setDaemon(true);
