@@ -56,10 +56,8 @@ class EtcdChaosIT {
     void acknowledgedChangesSurviveKilledMembersAndInstancesAndRefusedOnesNeverAppear() throws Exception {
         try (EtcdCluster etcd = EtcdCluster.start(3)) {
             List<String> arguments = new ArrayList<>(List.of("--vedns.dns.port=0", "--micronaut.server.port=0",
-                    "--vedns.store=etcd", "--vedns.etcd.prefix=/chaos/", "--vedns.etcd.lease-ttl=2s"));
-            for (int i = 0; i < etcd.size(); i++) {
-                arguments.add("--vedns.etcd.endpoints[" + i + "]=" + etcd.endpoints().get(i));
-            }
+                    "--vedns.etcd.lease-ttl=2s"));
+            arguments.addAll(etcd.vednsSettings("/chaos/"));
             try {
                 for (int i = 0; i < INSTANCES; i++) {
                     instances.set(i, start(i, arguments));

@@ -35,11 +35,8 @@ class EtcdFleetIT {
     @Test
     void threeInstancesOnEtcdShareOneTruth() throws Exception {
         try (EtcdCluster etcd = EtcdCluster.start(3)) {
-            List<String> arguments = new ArrayList<>(List.of("--vedns.dns.port=0", "--micronaut.server.port=0",
-                    "--vedns.store=etcd", "--vedns.etcd.prefix=/fleet/"));
-            for (int i = 0; i < etcd.size(); i++) {
-                arguments.add("--vedns.etcd.endpoints[" + i + "]=" + etcd.endpoints().get(i));
-            }
+            List<String> arguments = new ArrayList<>(List.of("--vedns.dns.port=0", "--micronaut.server.port=0"));
+            arguments.addAll(etcd.vednsSettings("/fleet/"));
             List<VednsProcess> instances = new ArrayList<>();
             try {
                 // The first issues the fleet's admin token; the others find it in etcd and issue none.
@@ -75,13 +72,11 @@ class EtcdFleetIT {
              PostgresServer primary = PostgresServer.primary(List.of(), "127.0.0.2", port);
              PostgresServer replica = primary.replica("127.0.0.3", port)) {
             List<String> arguments = new ArrayList<>(List.of("--vedns.dns.port=0", "--micronaut.server.port=0",
-                    "--vedns.store=etcd", "--vedns.etcd.prefix=/probed/", "--vedns.etcd.lease-ttl=2s",
+                    "--vedns.etcd.lease-ttl=2s",
                     "--vedns.health.enabled=true", "--vedns.health.interval=500ms", "--vedns.health.timeout=1s",
                     "--vedns.health.rise=2", "--vedns.health.fall=2", "--vedns.health.postgres.port=" + port,
                     "--vedns.health.postgres.sslmode=disable"));
-            for (int i = 0; i < etcd.size(); i++) {
-                arguments.add("--vedns.etcd.endpoints[" + i + "]=" + etcd.endpoints().get(i));
-            }
+            arguments.addAll(etcd.vednsSettings("/probed/"));
             Map<String, String> environment = Map.of("VEDNS_HEALTH_POSTGRES_PASSWORD", PostgresServer.MONITOR_PASSWORD);
             List<VednsProcess> instances = new ArrayList<>();
             try {

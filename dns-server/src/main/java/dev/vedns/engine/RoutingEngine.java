@@ -107,8 +107,7 @@ public final class RoutingEngine implements Supplier<ZoneSnapshot> {
         long decided = System.nanoTime();
         revision = changeLog.append(new JournalRecord(serial, event, mutations), revision);
         long journaled = System.nanoTime();
-        current = new Published(outcome.table(),
-                zone ? compiler.update(before.snapshot(), outcome.table(), mutations, serial) : before.snapshot());
+        publish(before, outcome.table(), mutations, serial);
         long published = System.nanoTime();
         events.append(event);
         observer.applied(event, decided - started, journaled - decided, published - journaled);
@@ -116,6 +115,12 @@ public final class RoutingEngine implements Supplier<ZoneSnapshot> {
             checkpoint();
         }
         return new Applied(outcome.table(), outcome.effect(), event);
+    }
+
+    /** The table after a change, and its snapshot: updated with the new serial, or kept when the zone did not change. */
+    private void publish(Published before, RoutingTable table, List<Mutation> mutations, long serial) {
+        current = new Published(table, serial == before.snapshot().serial() ? before.snapshot()
+                : compiler.update(before.snapshot(), table, mutations, serial));
     }
 
     /** Applies what other instances committed since this engine's revision, or the whole state when too far behind. */
@@ -140,10 +145,7 @@ public final class RoutingEngine implements Supplier<ZoneSnapshot> {
         }
         JournalRecord record = change.record();
         Published before = current;
-        RoutingTable table = before.table().apply(record.mutations());
-        boolean zone = record.serial() != before.snapshot().serial();
-        current = new Published(table, zone ? compiler.update(before.snapshot(), table, record.mutations(),
-                record.serial()) : before.snapshot());
+        publish(before, before.table().apply(record.mutations()), record.mutations(), record.serial());
         revision = change.revision();
         events.append(record.event());
         observer.followed(record.event());

@@ -65,15 +65,38 @@ final class EtcdGateway {
         return new String(bytes(base64), StandardCharsets.UTF_8);
     }
 
-    /** The end of the range of every key that starts with {@code prefix}. */
-    static String rangeEnd(String prefix) {
-        byte[] end = prefix.getBytes(StandardCharsets.UTF_8);
-        end[end.length - 1]++;
-        return base64(end);
-    }
-
     static ObjectNode object() {
         return JSON.createObjectNode();
+    }
+
+    /** A request naming one key. */
+    static ObjectNode keyOf(String key) {
+        ObjectNode request = object();
+        request.put("key", base64(key));
+        return request;
+    }
+
+    /** A request naming every key that starts with {@code prefix}. */
+    static ObjectNode prefixOf(String prefix) {
+        byte[] end = prefix.getBytes(StandardCharsets.UTF_8);
+        end[end.length - 1]++;
+        ObjectNode request = keyOf(prefix);
+        request.put("range_end", base64(end));
+        return request;
+    }
+
+    /**
+     * A transaction that succeeds only while {@code key}'s revision of {@code target} ({@code MOD} or
+     * {@code CREATE}; 0 for a key that does not exist) is {@code revision}; its operations are added after.
+     */
+    static ObjectNode transactionIf(String key, String target, long revision) {
+        ObjectNode transaction = object();
+        ObjectNode compare = transaction.putArray("compare").addObject();
+        compare.put("key", base64(key));
+        compare.put("target", target);
+        compare.put("result", "EQUAL");
+        compare.put(target.toLowerCase(java.util.Locale.ROOT) + "_revision", Long.toString(revision));
+        return transaction;
     }
 
     /** One call of the v3 API ({@code kv/range}, {@code kv/txn}, ...) within the operation timeout. */
@@ -133,15 +156,16 @@ final class EtcdGateway {
 
     private JsonNode send(URI endpoint, String method, ObjectNode body, Duration timeout)
             throws IOException, InterruptedException, EtcdUnavailable {
-        HttpResponse<InputStream> response = http.send(request(endpoint, method, body, timeout),
-                HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> response = exchange(endpoint, method, body, timeout);
+        if (response.statusCode() == 401 && settings.user() != null && authToken != null) {
+            // The token expired: one new one, and the call once more.
+            response.body().close();
+            authToken = null;
+            response = exchange(endpoint, method, body, timeout);
+        }
         JsonNode answer;
         try (InputStream in = response.body()) {
             answer = JSON.readTree(in);
-        }
-        if (response.statusCode() == 401 && settings.user() != null && authToken != null) {
-            authToken = null;
-            return send(endpoint, method, body, timeout);
         }
         if (response.statusCode() != 200) {
             throw new EtcdUnavailable("etcd at " + endpoint + " answered " + method + " with HTTP "
@@ -149,6 +173,11 @@ final class EtcdGateway {
                     null);
         }
         return answer;
+    }
+
+    private HttpResponse<InputStream> exchange(URI endpoint, String method, ObjectNode body, Duration timeout)
+            throws IOException, InterruptedException, EtcdUnavailable {
+        return http.send(request(endpoint, method, body, timeout), HttpResponse.BodyHandlers.ofInputStream());
     }
 
     private HttpRequest request(URI endpoint, String method, ObjectNode body, Duration timeout)

@@ -29,7 +29,7 @@ final class EtcdLeadership implements Leadership, AutoCloseable {
 
     EtcdLeadership(EtcdGateway gateway, String prefix, Duration ttl) {
         this.gateway = gateway;
-        this.key = EtcdGateway.base64(prefix + "leader");
+        this.key = prefix + "leader";
         this.ttl = ttl;
         this.me = instanceName();
         this.campaign = new Thread(this::campaign, "vedns-etcd-leadership");
@@ -74,24 +74,17 @@ final class EtcdLeadership implements Leadership, AutoCloseable {
      * bound to a fresh lease, which is given back at once if another instance was quicker.
      */
     private boolean tryToLead() throws EtcdUnavailable {
-        ObjectNode holder = EtcdGateway.object();
-        holder.put("key", key);
-        if (gateway.call("kv/range", holder).path("kvs").size() > 0) {
+        if (gateway.call("kv/range", EtcdGateway.keyOf(key)).path("kvs").size() > 0) {
             return false;
         }
         ObjectNode grant = EtcdGateway.object();
         grant.put("TTL", Long.toString(ttl.toSeconds()));
         long fresh = gateway.call("lease/grant", grant).path("ID").asLong();
-        ObjectNode txn = EtcdGateway.object();
-        ObjectNode compare = txn.putArray("compare").addObject();
-        compare.put("key", key);
-        compare.put("target", "CREATE");
-        compare.put("result", "EQUAL");
-        compare.put("create_revision", "0");
-        ObjectNode put = txn.putArray("success").addObject().putObject("request_put");
-        put.put("key", key);
+        ObjectNode txn = EtcdGateway.transactionIf(key, "CREATE", 0);
+        ObjectNode put = EtcdGateway.keyOf(key);
         put.put("value", EtcdGateway.base64(me));
         put.put("lease", Long.toString(fresh));
+        txn.putArray("success").addObject().set("request_put", put);
         if (gateway.call("kv/txn", txn).path("succeeded").asBoolean(false)) {
             lease = fresh;
             return true;

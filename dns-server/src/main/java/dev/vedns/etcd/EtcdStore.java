@@ -53,7 +53,6 @@ public final class EtcdStore implements Store {
     private final Loaded start;
     private final EtcdLeadership leadership;
     private volatile ChangeObserver observer = ChangeObserver.NONE;
-    private volatile String unreachable;
     private volatile boolean closed;
     private Thread watcher;
 
@@ -99,25 +98,17 @@ public final class EtcdStore implements Store {
     /** Null while etcd answers with a quorum; the reason otherwise (asked now, within the operation timeout). */
     @Override
     public String unwritable() {
-        ObjectNode head = EtcdGateway.object();
-        head.put("key", key(HEAD));
         try {
-            gateway.call("kv/range", head);
-            unreachable = null;
+            gateway.call("kv/range", EtcdGateway.keyOf(key(HEAD)));
+            return null;
         } catch (EtcdUnavailable failure) {
-            unreachable = failure.getMessage();
+            return failure.getMessage();
         }
-        return unreachable;
     }
 
     @Override
     public long append(JournalRecord record, long revision) {
-        ObjectNode txn = EtcdGateway.object();
-        ObjectNode compare = txn.putArray("compare").addObject();
-        compare.put("key", key(HEAD));
-        compare.put("target", "MOD");
-        compare.put("result", "EQUAL");
-        compare.put("mod_revision", Long.toString(revision));
+        ObjectNode txn = EtcdGateway.transactionIf(key(HEAD), "MOD", revision);
         ArrayNode success = txn.putArray("success");
         put(success, HEAD, (record.serial() + " " + record.event().id()).getBytes(StandardCharsets.US_ASCII));
         for (Mutation mutation : record.mutations()) {
@@ -125,10 +116,10 @@ public final class EtcdStore implements Store {
         }
         put(success, eventKey(record.event().id()), Codec.encode(record));
         if (record.event().id() > retainEvents) {
-            success.addObject().putObject("request_delete_range").put("key",
-                    key(eventKey(record.event().id() - retainEvents)));
+            success.addObject().set("request_delete_range",
+                    EtcdGateway.keyOf(key(eventKey(record.event().id() - retainEvents))));
         }
-        txn.putArray("failure").addObject().putObject("request_range").put("key", key(HEAD));
+        txn.putArray("failure").addObject().set("request_range", EtcdGateway.keyOf(key(HEAD)));
         long started = System.nanoTime();
         JsonNode answer;
         try {
@@ -140,12 +131,10 @@ public final class EtcdStore implements Store {
                         + " etcd with a higher --max-txn-ops and --max-request-bytes, or make the change in parts"
                         + " (import a state document in several smaller ones).", failure);
             }
-            unreachable = failure.getMessage();
             throw new StorageException("The change was not applied: " + failure.getMessage() + ". DNS keeps answering"
                     + " from the last published state; retry once etcd has a quorum again.", failure);
         }
         observer.synced(System.nanoTime() - started);
-        unreachable = null;
         if (!answer.path("succeeded").asBoolean(false)) {
             JsonNode head = answer.path("responses").path(0).path("response_range").path("kvs").path(0);
             throw new StaleRevision(revision, head.path("mod_revision").asLong());
@@ -166,9 +155,7 @@ public final class EtcdStore implements Store {
 
     @Override
     public List<Committed> since(long revision) {
-        ObjectNode range = EtcdGateway.object();
-        range.put("key", key(EVENTS));
-        range.put("range_end", EtcdGateway.rangeEnd(settings.prefix() + EVENTS));
+        ObjectNode range = EtcdGateway.prefixOf(key(EVENTS));
         range.put("min_mod_revision", Long.toString(revision + 1));
         range.put("sort_order", "ASCEND");
         range.put("sort_target", "MOD");
@@ -214,9 +201,7 @@ public final class EtcdStore implements Store {
 
     private void watch(RoutingEngine engine) {
         while (!closed) {
-            ObjectNode create = EtcdGateway.object();
-            create.put("key", key(EVENTS));
-            create.put("range_end", EtcdGateway.rangeEnd(settings.prefix() + EVENTS));
+            ObjectNode create = EtcdGateway.prefixOf(key(EVENTS));
             create.put("start_revision", Long.toString(engine.revision() + 1));
             try {
                 gateway.watch(create, result -> followResult(engine, result.path("result")));
@@ -288,10 +273,7 @@ public final class EtcdStore implements Store {
     /** Every key under the prefix, read in one range: the table, the serial, the newest events, the head's revision. */
     private static Loaded read(EtcdGateway gateway, String prefix, long freshSerial)
             throws EtcdUnavailable, IOException {
-        ObjectNode range = EtcdGateway.object();
-        range.put("key", EtcdGateway.base64(prefix));
-        range.put("range_end", EtcdGateway.rangeEnd(prefix));
-        JsonNode answer = gateway.call("kv/range", range);
+        JsonNode answer = gateway.call("kv/range", EtcdGateway.prefixOf(prefix));
         long serial = freshSerial;
         long lastEventId = 0;
         long revision = 0;
@@ -319,8 +301,9 @@ public final class EtcdStore implements Store {
         return new Loaded(new DurableState(serial, table, lastEventId, new ArrayList<>(events.values())), revision);
     }
 
+    /** The full key of one of vedns's names under the prefix. */
     private String key(String name) {
-        return EtcdGateway.base64(settings.prefix() + name);
+        return settings.prefix() + name;
     }
 
     private static String eventKey(long id) {
@@ -328,9 +311,9 @@ public final class EtcdStore implements Store {
     }
 
     private void put(ArrayNode operations, String name, byte[] value) {
-        ObjectNode put = operations.addObject().putObject("request_put");
-        put.put("key", key(name));
+        ObjectNode put = EtcdGateway.keyOf(key(name));
         put.put("value", EtcdGateway.base64(value));
+        operations.addObject().set("request_put", put);
     }
 
     /** A mutation as the transaction's operations on the resource's own key: a put, or a delete. */
@@ -347,7 +330,7 @@ public final class EtcdStore implements Store {
         }
 
         private Void delete(String name) {
-            operations.addObject().putObject("request_delete_range").put("key", key(name));
+            operations.addObject().set("request_delete_range", EtcdGateway.keyOf(key(name)));
             return null;
         }
 

@@ -76,6 +76,15 @@ public final class EtcdCluster implements AutoCloseable {
         return members.stream().map(member -> URI.create("http://127.0.0.1:" + member.clientPort)).toList();
     }
 
+    /** The command-line settings of a vedns instance on this cluster, with its keys under {@code prefix}. */
+    public List<String> vednsSettings(String prefix) {
+        List<String> settings = new ArrayList<>(List.of("--vedns.store=etcd", "--vedns.etcd.prefix=" + prefix));
+        for (int i = 0; i < members.size(); i++) {
+            settings.add("--vedns.etcd.endpoints[" + i + "]=http://127.0.0.1:" + members.get(i).clientPort);
+        }
+        return settings;
+    }
+
     public int size() {
         return members.size();
     }

@@ -26,7 +26,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -172,46 +171,16 @@ public class EngineFactory {
             throw new ConfigurationException("vedns.store must be file or etcd, not '" + store + "'");
         }
         VednsConfiguration.Etcd etcd = config.getEtcd();
-        List<URI> endpoints = new ArrayList<>();
-        for (String endpoint : etcd.getEndpoints()) {
-            URI uri;
-            try {
-                uri = URI.create(endpoint.trim());
-            } catch (IllegalArgumentException invalid) {
-                uri = null;
+        try {
+            List<URI> endpoints = new ArrayList<>();
+            for (String endpoint : etcd.getEndpoints()) {
+                endpoints.add(EtcdSettings.endpoint(endpoint));
             }
-            if (uri == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
-                    || uri.getHost() == null) {
-                throw new ConfigurationException("vedns.etcd.endpoints: '" + endpoint + "' is not an http:// or"
-                        + " https:// URL of an etcd member");
-            }
-            endpoints.add(uri);
+            return new EtcdSettings(endpoints, etcd.getPrefix(), etcd.getOperationTimeout(), etcd.getLeaseTtl(),
+                    etcd.getUser(), etcd.password("vedns.etcd"), etcd.getCaFile());
+        } catch (IllegalArgumentException invalid) {
+            throw new ConfigurationException(invalid.getMessage());
         }
-        if (endpoints.isEmpty()) {
-            throw new ConfigurationException("vedns.etcd.endpoints names no etcd member");
-        }
-        String prefix = etcd.getPrefix();
-        if (prefix == null || !prefix.startsWith("/") || !prefix.endsWith("/")) {
-            throw new ConfigurationException("vedns.etcd.prefix must start and end with '/', as /vedns/; got '"
-                    + prefix + "'");
-        }
-        Duration timeout = etcd.getOperationTimeout();
-        if (timeout == null || timeout.isNegative() || timeout.isZero()) {
-            throw new ConfigurationException("vedns.etcd.operation-timeout must be positive, as 2s");
-        }
-        String password = etcd.password("vedns.etcd");
-        if ((etcd.getUser() == null) != (password == null)) {
-            throw new ConfigurationException("vedns.etcd.user and a password (vedns.etcd.password or"
-                    + " vedns.etcd.password-file) go together");
-        }
-        if (etcd.getCaFile() != null && !Files.isReadable(etcd.getCaFile())) {
-            throw new ConfigurationException("vedns.etcd.ca-file " + etcd.getCaFile() + " cannot be read");
-        }
-        if (etcd.getLeaseTtl() == null || etcd.getLeaseTtl().toSeconds() < 1) {
-            throw new ConfigurationException("vedns.etcd.lease-ttl must be at least 1s, as 5s");
-        }
-        return new EtcdSettings(endpoints, prefix, timeout, etcd.getLeaseTtl(), etcd.getUser(), password,
-                etcd.getCaFile());
     }
 
     /** Before anything listens: Micronaut's own error for a missing PEM would not name vedns's keys. */
