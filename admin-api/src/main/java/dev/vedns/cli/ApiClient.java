@@ -67,12 +67,15 @@ final class ApiClient {
 
     /** Sends {@code body} (a JSON value, or null for none) and returns the parsed answer, or null when empty. */
     Object send(String method, String path, Object body) {
-        return Json.parseOrNull(sendText(method, path, body == null ? null : Json.compact(body)));
+        return Json.parseOrNull(sendText(method, path, body == null ? null : Json.compact(body), null));
     }
 
-    /** The same with a body already in JSON text (a file being imported). */
-    String sendText(String method, String path, String json) {
-        return call(method, path, json).body();
+    /**
+     * The same with a body already in JSON text (a file being imported), and a {@code Prefer} header (RFC 7240)
+     * or null.
+     */
+    String sendText(String method, String path, String json, String prefer) {
+        return call(method, path, json, prefer).body();
     }
 
     /**
@@ -83,7 +86,7 @@ final class ApiClient {
         List<Object> items = new ArrayList<>();
         String next = path + (path.contains("?") ? "&" : "?") + "limit=" + PAGE;
         while (next != null) {
-            Reply page = call("GET", next, null);
+            Reply page = call("GET", next, null, null);
             items.addAll((List<?>) Json.parseOrNull(page.body()));
             next = nextPath(page.link());
         }
@@ -98,7 +101,7 @@ final class ApiClient {
         return link.substring(link.indexOf('<') + 1, link.indexOf('>'));
     }
 
-    private Reply call(String method, String path, String json) {
+    private Reply call(String method, String path, String json, String prefer) {
         String url = base + path;
         URI uri;
         try {
@@ -109,7 +112,7 @@ final class ApiClient {
         long started = System.nanoTime();
         Reply reply;
         try {
-            reply = method.equals("PATCH") ? patch(uri, json) : exchange(method, uri, json);
+            reply = method.equals("PATCH") ? patch(uri, json) : exchange(method, uri, json, prefer);
         } catch (IOException | IllegalArgumentException unreachable) {
             throw CliFailure.unreachable(base, unreachable);
         } catch (InterruptedException interrupted) {
@@ -133,7 +136,7 @@ final class ApiClient {
      * Every method but PATCH goes through {@link HttpURLConnection}: it starts in a few milliseconds where the
      * JDK's newer client first sets up TLS (a quarter of a second), and a command line is started per use.
      */
-    private Reply exchange(String method, URI uri, String json) throws IOException {
+    private Reply exchange(String method, URI uri, String json, String prefer) throws IOException {
         HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
         if (tls != null && connection instanceof HttpsURLConnection https) {
             https.setSSLSocketFactory(tls.getSocketFactory());
@@ -145,6 +148,9 @@ final class ApiClient {
             connection.setRequestProperty("Accept", ACCEPT);
             if (authorization != null) {
                 connection.setRequestProperty("Authorization", authorization);
+            }
+            if (prefer != null) {
+                connection.setRequestProperty("Prefer", prefer);
             }
             if (json != null) {
                 byte[] body = json.getBytes(StandardCharsets.UTF_8);

@@ -247,7 +247,7 @@ class CliTest {
         cli.run("virtual-endpoint", "delete", "-s", "pg-main", "-n", "mydb", "-y").expect(0);
         cli.run("server", "delete", "-n", "pg-replica-1", "-y").expect(0);
         String summary = cli.run("state", "import", "--file", file.toString(), "-o", "tsv").expect(0).out();
-        assertTrue(summary.matches("postgres\\.internal\\.\t\\d+\t2\t1\n"), summary);
+        assertTrue(summary.matches("postgres\\.internal\\.\t\\d+\t2\t1\t0\n"), summary);
         assertEquals(exported.get("servers"), vedns.api().get("/api/v1/state").json().get("servers"));
         assertTrue(vedns.dns().answer(READER, Type.A).get(0).endsWith("CNAME\tpg-replica-1.postgres.internal."));
 

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,6 +58,12 @@ class StateExportImportTest {
             expect(200, copy.vedns().api().put("/api/v1/state", exported));
             assertEquals(answers, answers(copy.vedns()));
             assertNotEquals(serialBefore, copy.vedns().dns().serial(), "the document's serial is ignored; ours rises");
+
+            Api.Reply minimal = expect(200, copy.vedns().api().exchange(HttpRequest.PUT("/api/v1/state", exported)
+                    .contentType(MediaType.APPLICATION_JSON_TYPE).header("Prefer", "handling=strict, return=minimal")));
+            assertEquals("{zone=postgres.internal., serial=" + copy.vedns().dns().serial() + ", servers=5,"
+                    + " virtualEndpoints=2, customEndpoints=0}", minimal.json().toString(), "the counts, not the document");
+            assertEquals(answers, answers(copy.vedns()));
         }
     }
 
@@ -84,6 +92,10 @@ class StateExportImportTest {
 
             assertEquals(List.of("adress:unknownField"), expect(400, api.put("/api/v1/state",
                     "{\"zone\":\"postgres.internal.\",\"servers\":[{\"name\":\"pg-a\",\"adress\":[]}]}")).fieldRules());
+            Api.Reply truncated = expect(400, api.put("/api/v1/state", "{\"zone\":\"postgres.internal.\",\"servers\":[{"));
+            assertEquals("application/problem+json", truncated.contentType());
+            assertEquals(List.of("body:syntax"), truncated.fieldRules());
+            assertEquals(List.of("body:required"), expect(400, api.put("/api/v1/state", "")).fieldRules());
             assertEquals(state, expect(200, api.get("/api/v1/state")).body());
             assertEquals(answers, answers(app.vedns()));
         }

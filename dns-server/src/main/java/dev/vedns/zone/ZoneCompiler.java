@@ -32,6 +32,8 @@ import org.xbill.DNS.SOARecord;
  */
 public final class ZoneCompiler {
 
+    /** Below this many mutations a change is always an update, so that small zones keep their IXFR history. */
+    private static final int WHOLE_FROM = 1024;
 
     private final ZoneSettings settings;
     private final Name origin;
@@ -77,8 +79,15 @@ public final class ZoneCompiler {
                 new NameTable(nodes), null);
     }
 
-    /** The previous snapshot with the mutations' names rebuilt and a new serial; everything else is shared. */
+    /**
+     * The previous snapshot with the mutations' names rebuilt and a new serial; everything else is shared. A
+     * change that touches most of the zone (an import) is compiled whole instead: on every core, and without
+     * rebuilding each segment from a map; the transfer history then starts again from it.
+     */
     public ZoneSnapshot update(ZoneSnapshot previous, RoutingTable table, List<Mutation> mutations, long serial) {
+        if (mutations.size() >= WHOLE_FROM && mutations.size() * 2 > table.serverCount() + table.endpointCount()) {
+            return compile(table, serial);
+        }
         List<ZoneNode> puts = new ArrayList<>();
         List<Name> removes = new ArrayList<>();
         puts.add(apex(serial));

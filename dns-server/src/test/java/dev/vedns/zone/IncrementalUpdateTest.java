@@ -63,6 +63,36 @@ class IncrementalUpdateTest {
     }
 
     @Test
+    void anImportOfMostOfTheZoneIsCompiledWholeAndAnswersTheSame() {
+        Fleet fleet = Fleet.standard();
+        RoutingEngine engine = fleet.engine();
+        engine.apply(imported(3));
+        assertEquals(true, engine.get().changed() != null, "a small import is an update, kept for IXFR");
+        engine.apply(imported(1500));
+        ZoneSnapshot imported = engine.get();
+        assertEquals(true, imported.changed() == null, "an import of 1,500 pairs is compiled whole");
+        ZoneSnapshot full = new ZoneCompiler(Fleet.settings()).compile(engine.table(), imported.serial());
+        assertEquals(new HashSet<>(full.names()), new HashSet<>(imported.names()));
+        for (String name : List.of("db-7.writer.postgres.internal.", "db-1499.reader.postgres.internal.", "pg-3.postgres.internal.")) {
+            byte[] query = Queries.query(name, Type.A).toWire();
+            assertArrayEquals(Responder.general(query, full, Transport.UDP), Responder.answer(query, imported, Transport.UDP), name);
+        }
+    }
+
+    /** A document of {@code pairs} replication sets, a primary and a replica each. */
+    private static RoutingCommand.ReplaceState imported(int pairs) {
+        List<RoutingCommand.ImportedServer> servers = new ArrayList<>();
+        List<RoutingCommand.ImportedEndpoint> endpoints = new ArrayList<>();
+        for (int i = 0; i < pairs; i++) {
+            String address = "10." + (i >> 8) + "." + (i & 255) + ".";
+            servers.add(new RoutingCommand.ImportedServer("pg-" + i, "Primary", null, List.of(address + "1")));
+            servers.add(new RoutingCommand.ImportedServer("pg-" + i + "-r", "AsyncReplica", "pg-" + i, List.of(address + "2")));
+            endpoints.add(new RoutingCommand.ImportedEndpoint("pg-" + i, "db-" + i, "ReadWrite", List.of("pg-" + i + "-r")));
+        }
+        return new RoutingCommand.ReplaceState("postgres.internal.", servers, endpoints);
+    }
+
+    @Test
     void aCachedAnswerFollowsTheAddressBehindItsCname() {
         Fleet fleet = Fleet.standard();
         byte[] query = Queries.query("mydb.writer.postgres.internal.", Type.A).toWire();

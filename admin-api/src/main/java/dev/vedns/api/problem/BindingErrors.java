@@ -1,5 +1,6 @@
 package dev.vedns.api.problem;
 
+import dev.vedns.routing.FieldError;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -7,7 +8,7 @@ import java.util.regex.Pattern;
  * Rewrites Micronaut's and Jackson's binding messages for people: no argument names of our Java code,
  * no "REDACTED" source notes, and the JSON field by its name when the message names one.
  */
-final class BindingErrors {
+public final class BindingErrors {
 
     private static final Pattern ARGUMENT_PREFIX = Pattern.compile("^Failed to convert argument \\[\\w+] for value \\[[^]]*] due to: ");
     private static final Pattern LOCATION = Pattern.compile("\\s*at \\[Source: [^;]*; line: (\\d+), column: (\\d+)]");
@@ -15,6 +16,11 @@ final class BindingErrors {
     private static final Pattern BODY_ARGUMENT = Pattern.compile("^Required Body \\[\\w+] not specified$");
 
     private BindingErrors() {
+    }
+
+    /** A body that could not be read as JSON of its type, as the field error the client gets. */
+    public static FieldError unreadable(String raw) {
+        return new FieldError(field(raw), rule(raw, "syntax"), message(raw));
     }
 
     static String message(String raw) {
