@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -12,8 +13,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's start command, run as a user runs it: {@code java -jar admin-api/target/vedns.jar}, with
- * embedded defaults, and with each way of overriding a setting.
+ * The README's start command, run as a user runs it: {@code bin/vedns} (the packaged jar, with the class-data
+ * sharing archive the build made from it), with embedded defaults, and with each way of overriding a setting.
  */
 class PackagedJarIT {
 
@@ -34,6 +35,20 @@ class PackagedJarIT {
                     "pg-main.postgres.internal. 30 IN A 10.0.0.5"), out.section("ANSWER"));
             assertEquals(2, Dig.run(8053, "+tcp", "mydb.reader.postgres.internal", "A").section("ANSWER").size());
         }
+    }
+
+    @Test
+    void theLauncherLoadsTheClassesFromTheArchiveTheBuildMade() throws Exception {
+        // A later -Xlog wins over the launcher's silencing of CDS messages: each class says where it came from.
+        ProcessBuilder logged = new ProcessBuilder(Path.of("..", "bin", "vedns").toAbsolutePath().normalize().toString(),
+                "--version").redirectErrorStream(true);
+        logged.environment().put("VEDNS_JAVA_OPTS", "-Xlog:class+load=info");
+        Process process = logged.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, process.waitFor());
+        assertTrue(Files.isRegularFile(Path.of("target", "vedns.jsa")), "mvn package makes the archive");
+        assertTrue(output.contains("dev.vedns.api.Application source: shared objects file"), output.lines()
+                .filter(line -> line.contains("dev.vedns.api.Application")).toList().toString());
     }
 
     @Test

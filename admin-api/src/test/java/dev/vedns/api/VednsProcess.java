@@ -12,12 +12,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The packaged jar started as a real process, the way a user starts it, and the ports it reports. */
+/**
+ * The packaged jar started as a real process, the way a user starts it (the README's {@code bin/vedns}, with the
+ * class-data sharing archive the build made), and the ports it reports.
+ */
 public final class VednsProcess implements AutoCloseable {
 
     private static final Pattern STARTED = Pattern.compile(
             "vedns serving zone (\\S+): DNS udp ([\\d.]+):(\\d+) tcp ([\\d.]+):(\\d+), API (http://\\S+)");
-    private static final Path JAR = Path.of("target", "vedns.jar");
+    private static final Path LAUNCHER = Path.of("..", "bin", "vedns");
 
     private final Process process;
     private final Path log;
@@ -44,9 +47,7 @@ public final class VednsProcess implements AutoCloseable {
     VednsProcess(List<String> inside, Path workDir, List<String> jvmOptions, List<String> arguments,
                  Map<String, String> environment) throws Exception {
         List<String> command = new ArrayList<>(inside);
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvmOptions);
-        command.addAll(List.of("-jar", JAR.toAbsolutePath().toString()));
+        command.add(LAUNCHER.toAbsolutePath().normalize().toString());
         command.addAll(arguments);
         log = Files.createTempFile("vedns-", ".log");
         // By default a fresh working directory per process, so ./data starts empty, as on a new machine.
@@ -54,6 +55,8 @@ public final class VednsProcess implements AutoCloseable {
         this.workDir = ownWorkDir ? Files.createTempDirectory("vedns-run-") : workDir;
         ProcessBuilder builder = new ProcessBuilder(command).directory(this.workDir.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
+        builder.environment().put("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        builder.environment().put("VEDNS_JAVA_OPTS", String.join(" ", jvmOptions));
         builder.environment().putAll(environment);
         process = builder.start();
         Matcher started = awaitStartup(Duration.ofSeconds(60));
