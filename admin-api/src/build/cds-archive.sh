@@ -13,6 +13,7 @@ cleanup() {
 }
 trap cleanup EXIT
 rm -f "$archive"
+: >"$work/log"
 # Loopback, free ports, a throw-away data directory: the training start touches nothing of the machine's.
 "${JAVA:-java}" -XX:ArchiveClassesAtExit="$archive" -jar "$jar" --vedns.zone=cds.invalid. \
   --vedns.dns.host=127.0.0.1 --vedns.dns.port=0 --micronaut.server.host=127.0.0.1 --micronaut.server.port=0 \
