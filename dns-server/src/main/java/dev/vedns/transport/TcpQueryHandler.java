@@ -41,14 +41,15 @@ final class TcpQueryHandler extends SimpleChannelInboundHandler<ByteBuf> {
                     zone.get(), true);
             if (messages != null) {
                 counters.count(Transport.TCP, query, messages.get(0));
-                messages.forEach(message -> ctx.write(Unpooled.wrappedBuffer(message)));
+                messages.forEach(message -> ctx.write(Unpooled.wrappedBuffer(message), ctx.voidPromise()));
                 return;
             }
         }
         byte[] response = Responder.answer(query, zone.get(), Transport.TCP);
         counters.count(Transport.TCP, query, response);
         if (response != null) {
-            ctx.write(Unpooled.wrappedBuffer(response));
+            // No promise per answer: a failed write reaches exceptionCaught, which closes the connection.
+            ctx.write(Unpooled.wrappedBuffer(response), ctx.voidPromise());
         }
     }
 

@@ -46,7 +46,8 @@ final class UdpQueryHandler extends SimpleChannelInboundHandler<DatagramPacket> 
             response = limited(query, response, packet.sender().getAddress());
         }
         if (response != null) {
-            ctx.write(new DatagramPacket(Unpooled.wrappedBuffer(response), packet.sender()));
+            // No promise per answer: nothing waits on a datagram's send, and a failure still reaches exceptionCaught.
+            ctx.write(new DatagramPacket(Unpooled.wrappedBuffer(response), packet.sender()), ctx.voidPromise());
         }
     }
 
