@@ -118,9 +118,9 @@ final class EtcdGateway {
                 last = new EtcdUnavailable("etcd at " + endpoints.get(index) + " cannot be reached", unreachable);
             } catch (HttpTimeoutException slow) {
                 throw new EtcdUnavailable("etcd at " + endpoints.get(index) + " did not answer within "
-                        + settings.operationTimeout().toMillis() + " ms (no quorum?)", slow);
+                        + settings.operationTimeout().toMillis() + " ms (no quorum?)", slow, true);
             } catch (IOException failed) {
-                last = new EtcdUnavailable("etcd at " + endpoints.get(index) + " failed: " + failed, failed);
+                last = new EtcdUnavailable("etcd at " + endpoints.get(index) + " failed: " + failed, failed, true);
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
                 throw new EtcdUnavailable("interrupted while asking etcd", interrupted);

@@ -131,6 +131,13 @@ public final class EtcdStore implements Store {
                         + " etcd with a higher --max-txn-ops and --max-request-bytes, or make the change in parts"
                         + " (import a state document in several smaller ones).", failure);
             }
+            if (failure.outcomeUnknown()) {
+                // etcd took the request and may commit it later (a member that kept it regains a quorum): saying
+                // "not applied" could be false, so the caller is told to look before retrying.
+                throw new StorageException("The change was sent but not confirmed: " + failure.getMessage() + ". It"
+                        + " is not published here; etcd may still commit it once it has a quorum again, and every"
+                        + " instance then follows it. Check the state before retrying.", failure);
+            }
             throw new StorageException("The change was not applied: " + failure.getMessage() + ". DNS keeps answering"
                     + " from the last published state; retry once etcd has a quorum again.", failure);
         }
