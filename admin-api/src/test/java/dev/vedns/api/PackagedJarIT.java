@@ -40,8 +40,7 @@ class PackagedJarIT {
     @Test
     void theLauncherLoadsTheClassesFromTheArchiveTheBuildMade() throws Exception {
         // A later -Xlog wins over the launcher's silencing of CDS messages: each class says where it came from.
-        ProcessBuilder logged = new ProcessBuilder(Path.of("..", "bin", "vedns").toAbsolutePath().normalize().toString(),
-                "--version").redirectErrorStream(true);
+        ProcessBuilder logged = new ProcessBuilder(VednsProcess.LAUNCHER.toString(), "--version").redirectErrorStream(true);
         logged.environment().put("VEDNS_JAVA_OPTS", "-Xlog:class+load=info");
         Process process = logged.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

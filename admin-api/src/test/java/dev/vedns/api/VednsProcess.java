@@ -20,7 +20,8 @@ public final class VednsProcess implements AutoCloseable {
 
     private static final Pattern STARTED = Pattern.compile(
             "vedns serving zone (\\S+): DNS udp ([\\d.]+):(\\d+) tcp ([\\d.]+):(\\d+), API (http://\\S+)");
-    private static final Path LAUNCHER = Path.of("..", "bin", "vedns");
+    /** The README's start command, {@code bin/vedns} of this checkout. */
+    static final Path LAUNCHER = Path.of("..", "bin", "vedns").toAbsolutePath().normalize();
 
     private final Process process;
     private final Path log;
@@ -47,7 +48,7 @@ public final class VednsProcess implements AutoCloseable {
     VednsProcess(List<String> inside, Path workDir, List<String> jvmOptions, List<String> arguments,
                  Map<String, String> environment) throws Exception {
         List<String> command = new ArrayList<>(inside);
-        command.add(LAUNCHER.toAbsolutePath().normalize().toString());
+        command.add(LAUNCHER.toString());
         command.addAll(arguments);
         log = Files.createTempFile("vedns-", ".log");
         // By default a fresh working directory per process, so ./data starts empty, as on a new machine.

@@ -3,17 +3,17 @@ package dev.vedns.api.state;
 import dev.vedns.access.TokenRole;
 import dev.vedns.api.Changes;
 import dev.vedns.api.Representations;
+import dev.vedns.api.problem.BindingErrors;
 import dev.vedns.api.problem.ProblemResponses;
 import dev.vedns.api.security.AllowedFor;
 import dev.vedns.api.security.TakesWholeState;
 import dev.vedns.api.security.Unscoped;
 import dev.vedns.engine.Published;
 import dev.vedns.engine.RoutingEngine;
-import dev.vedns.routing.RoutingTable;
-import dev.vedns.zone.ZoneSettings;
-import dev.vedns.api.problem.BindingErrors;
 import dev.vedns.routing.FieldError;
 import dev.vedns.routing.RoutingException;
+import dev.vedns.routing.RoutingTable;
+import dev.vedns.zone.ZoneSettings;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -21,6 +21,7 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Put;
+import io.micronaut.http.exceptions.ContentLengthExceededException;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -97,6 +98,12 @@ public class StateController {
         try (body) {
             document = mapper.readValue(body, Argument.of(StateImport.class));
         } catch (IOException | RuntimeException unreadable) {
+            for (Throwable cause = unreadable; cause != null; cause = cause.getCause()) {
+                if (cause instanceof ContentLengthExceededException tooLarge) {
+                    // A body sent without a length, cut off at the limit: the same 413 as on every other route.
+                    throw tooLarge;
+                }
+            }
             throw RoutingException.invalid(List.of(BindingErrors.unreadable(String.valueOf(unreadable.getMessage()))));
         }
         if (document == null) {
