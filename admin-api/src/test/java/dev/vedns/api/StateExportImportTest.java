@@ -95,6 +95,8 @@ class StateExportImportTest {
             Api.Reply truncated = expect(400, api.put("/api/v1/state", "{\"zone\":\"postgres.internal.\",\"servers\":[{"));
             assertEquals("application/problem+json", truncated.contentType());
             assertEquals(List.of("body:syntax"), truncated.fieldRules());
+            assertTrue(truncated.body().contains("Unexpected end-of-input") && !truncated.body().contains("dev.vedns"),
+                    "says what is wrong, in JSON's terms, not our classes': " + truncated.body());
             assertEquals(List.of("body:required"), expect(400, api.put("/api/v1/state", "")).fieldRules());
             assertEquals(state, expect(200, api.get("/api/v1/state")).body());
             assertEquals(answers, answers(app.vedns()));

@@ -11,6 +11,8 @@ import java.util.regex.Pattern;
 public final class BindingErrors {
 
     private static final Pattern ARGUMENT_PREFIX = Pattern.compile("^Failed to convert argument \\[\\w+] for value \\[[^]]*] due to: ");
+    /** Serde's note of the Java property and class being decoded, nested once per level of the document. */
+    private static final Pattern DECODING = Pattern.compile("Error decoding property \\[[^]]*] of type \\[[^]]*]: ");
     private static final Pattern LOCATION = Pattern.compile("\\s*at \\[Source: [^;]*; line: (\\d+), column: (\\d+)]");
     private static final Pattern UNKNOWN_PROPERTY = Pattern.compile("Unknown property \\[([^]]+)] encountered.*");
     private static final Pattern BODY_ARGUMENT = Pattern.compile("^Required Body \\[\\w+] not specified$");
@@ -24,7 +26,7 @@ public final class BindingErrors {
     }
 
     static String message(String raw) {
-        String message = ARGUMENT_PREFIX.matcher(raw).replaceFirst("");
+        String message = DECODING.matcher(ARGUMENT_PREFIX.matcher(raw).replaceFirst("")).replaceAll("");
         message = LOCATION.matcher(message).replaceAll(" (line $1, column $2)").trim();
         Matcher unknown = UNKNOWN_PROPERTY.matcher(message);
         if (unknown.matches()) {
