@@ -24,12 +24,12 @@ public final class ZoneNode {
      * The cache is a plain array read with acquire and written with release (a plain load and store on x86)
      * rather than an AtomicReferenceArray: one object less between a query and its answer, one cache miss less.
      */
-    private static final VarHandle ANSWERS;
-    private static final VarHandle ANSWER = MethodHandles.arrayElementVarHandle(byte[][].class);
+    private static final VarHandle CACHE;
+    private static final VarHandle CACHE_SLOT = MethodHandles.arrayElementVarHandle(byte[][].class);
 
     static {
         try {
-            ANSWERS = MethodHandles.lookup().findVarHandle(ZoneNode.class, "answers", byte[][].class);
+            CACHE = MethodHandles.lookup().findVarHandle(ZoneNode.class, "answers", byte[][].class);
         } catch (ReflectiveOperationException impossible) {
             throw new ExceptionInInitializerError(impossible);
         }
@@ -40,7 +40,7 @@ public final class ZoneNode {
     private final byte[] key;
     private final int[] types;
     private final List<Record>[] rrsets;
-    @SuppressWarnings("unused") // read and written through ANSWERS
+    /** Only through CACHE and CACHE_SLOT. */
     private byte[][] answers;
     private final ZoneNode[] alternatives;
     /**
@@ -106,19 +106,19 @@ public final class ZoneNode {
 
     /** A finished answer cached in that slot, or null when none is yet. */
     public byte[] answer(int slot) {
-        byte[][] cache = (byte[][]) ANSWERS.getAcquire(this);
-        return cache == null ? null : (byte[]) ANSWER.getAcquire(cache, slot);
+        byte[][] cache = (byte[][]) CACHE.getAcquire(this);
+        return cache == null ? null : (byte[]) CACHE_SLOT.getAcquire(cache, slot);
     }
 
     /** Caches a finished answer; any thread may race to fill a slot, and all compute the same bytes. */
     public void cacheAnswer(int slot, byte[] answer) {
-        byte[][] cache = (byte[][]) ANSWERS.getAcquire(this);
+        byte[][] cache = (byte[][]) CACHE.getAcquire(this);
         if (cache == null) {
             // Created once, by whichever event loop gets there first; the others use that one.
-            ANSWERS.compareAndSet(this, null, new byte[AnswerSlots.COUNT][]);
-            cache = (byte[][]) ANSWERS.getAcquire(this);
+            CACHE.compareAndSet(this, null, new byte[AnswerSlots.COUNT][]);
+            cache = (byte[][]) CACHE.getAcquire(this);
         }
-        ANSWER.setRelease(cache, slot, answer);
+        CACHE_SLOT.setRelease(cache, slot, answer);
     }
 
     /** The RRset of that type, or null. */
