@@ -2,20 +2,8 @@ package dev.vedns.bench;
 
 import dev.vedns.answer.Responder;
 import dev.vedns.answer.Transport;
-import dev.vedns.engine.ChangeLog;
-import dev.vedns.engine.DurableState;
-import dev.vedns.engine.JournalRecord;
-import dev.vedns.engine.Loaded;
 import dev.vedns.engine.RoutingEngine;
-import dev.vedns.routing.RoutingCommand;
-import dev.vedns.routing.RoutingRules;
-import dev.vedns.zone.NameServer;
-import dev.vedns.zone.ZoneSettings;
 import dev.vedns.zone.ZoneSnapshot;
-import java.net.InetAddress;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -59,32 +47,7 @@ public class AnswerPathBenchmark {
 
     @Setup
     public void buildZone() {
-        ZoneSettings settings = new ZoneSettings(Name.fromConstantString("pg.example.test."),
-                Name.fromConstantString("hostmaster.pg.example.test."),
-                List.of(new NameServer(Name.fromConstantString("ns1.pg.example.test."),
-                        List.of(InetAddress.getLoopbackAddress()))),
-                Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(30),
-                Duration.ofHours(1), ZoneSettings.REFRESH, ZoneSettings.RETRY, ZoneSettings.EXPIRE);
-        RoutingEngine engine = new RoutingEngine(settings, new Loaded(DurableState.fresh(1), 0), 10, new Discard(),
-                Integer.MAX_VALUE, RoutingRules.CUSTOM_ENDPOINTS_PER_SET);
-        List<RoutingCommand.ImportedServer> servers = new ArrayList<>();
-        List<RoutingCommand.ImportedEndpoint> endpoints = new ArrayList<>();
-        for (int i = 0; i < pairs; i++) {
-            String primary = "srv-p" + i;
-            String replica = "srv-r" + i;
-            servers.add(new RoutingCommand.ImportedServer(primary, "Primary", null, List.of(address(2 * i))));
-            servers.add(new RoutingCommand.ImportedServer(replica, "AsyncReplica", primary, List.of(address(2 * i + 1))));
-            endpoints.add(new RoutingCommand.ImportedEndpoint(primary, "ve-" + i, "ReadWrite", null));
-        }
-        // One set with three replicas and a pooled reader over them.
-        servers.add(new RoutingCommand.ImportedServer("srv-pool", "Primary", null, List.of("10.255.0.1")));
-        for (int member = 1; member <= 3; member++) {
-            servers.add(new RoutingCommand.ImportedServer("srv-pool-" + member, "AsyncReplica", "srv-pool",
-                    List.of("10.255.0." + (member + 1))));
-        }
-        endpoints.add(new RoutingCommand.ImportedEndpoint("srv-pool", "ve-pool", "ReadWrite",
-                List.of("srv-pool-1", "srv-pool-2", "srv-pool-3")));
-        engine.apply(new RoutingCommand.ReplaceState("pg.example.test.", servers, endpoints));
+        RoutingEngine engine = BenchFleet.engine(pairs);
         zone = engine.get();
         writer = query("ve-" + (pairs / 2) + ".writer.pg.example.test.", Type.A, false);
         readerWithEdns = query("VE-" + (pairs / 3) + ".Reader.pg.example.test.", Type.A, true);
@@ -118,27 +81,11 @@ public class AnswerPathBenchmark {
         return Responder.general(writer, zone, Transport.UDP);
     }
 
-    private static String address(int n) {
-        return "10." + (n >> 16 & 255) + "." + (n >> 8 & 255) + "." + (n & 255);
-    }
-
     private static byte[] query(String name, int type, boolean edns) {
         Message query = Message.newQuery(Record.newRecord(Name.fromConstantString(name), type, DClass.IN));
         if (edns) {
             query.addRecord(new OPTRecord(1232, 0, 0), Section.ADDITIONAL);
         }
         return query.toWire();
-    }
-
-    /** Durability is not what this measures. */
-    private static final class Discard implements ChangeLog {
-        @Override
-        public long append(JournalRecord record, long revision) {
-            return revision + 1;
-        }
-
-        @Override
-        public void checkpoint(DurableState state) {
-        }
     }
 }

@@ -246,7 +246,9 @@ public final class RoutingTable {
     public RoutingTable withEndpoint(VirtualEndpoint endpoint) {
         VirtualEndpoint old = endpoints.get(endpoint.name());
         SegmentedMap<VirtualEndpoint> nextPairs = pairs;
-        if (old != null && old.equals(pairs.get(old.primaryName()))) {
+        if (old != null && !old.primaryName().equals(endpoint.primaryName())
+                && old.equals(pairs.get(old.primaryName()))) {
+            // Under the same primary the put below replaces it: one segment copied, not two.
             nextPairs = nextPairs.without(old.primaryName());
         }
         return new RoutingTable(servers, endpoints.with(endpoint.name(), endpoint), replicas,

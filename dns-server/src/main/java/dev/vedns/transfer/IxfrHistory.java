@@ -25,10 +25,23 @@ public final class IxfrHistory implements ChangeObserver {
     public record Delta(SOARecord from, SOARecord to, List<Record> deleted, List<Record> added) {
     }
 
+    /** One serial's difference and the next one, linked once it exists: appending copies nothing. */
+    private static final class Link {
+        private final Delta delta;
+        private volatile Link next;
+
+        private Link(Delta delta) {
+            this.delta = delta;
+        }
+    }
+
     private final Supplier<ZoneSnapshot> zone;
     private final int keep;
     private ZoneSnapshot last;
-    private volatile List<Delta> deltas = List.of();
+    /** The oldest kept difference, or null; readers walk from it, the writer drops from its end. */
+    private volatile Link oldest;
+    private Link newest;
+    private int kept;
 
     /** @param keep how many serials' differences to keep */
     public IxfrHistory(Supplier<ZoneSnapshot> zone, int keep) {
@@ -53,16 +66,23 @@ public final class IxfrHistory implements ChangeObserver {
         if (next.serial() == last.serial()) {
             return;
         }
-        List<Delta> kept = new ArrayList<>(deltas);
-        if (next.changed() == null) {
-            kept.clear();
+        if (next.changed() == null || keep == 0) {
+            oldest = null;
+            newest = null;
+            kept = 0;
         } else {
-            kept.add(difference(last, next));
-            while (kept.size() > keep) {
-                kept.remove(0);
+            Link link = new Link(difference(last, next));
+            if (newest == null) {
+                oldest = link;
+            } else {
+                newest.next = link;
+            }
+            newest = link;
+            if (++kept > keep) {
+                oldest = oldest.next;
+                kept--;
             }
         }
-        deltas = List.copyOf(kept);
         last = next;
     }
 
@@ -70,12 +90,20 @@ public final class IxfrHistory implements ChangeObserver {
     public void synced(long nanos) {
     }
 
-    /** The differences from {@code serial} to the newest one, in order; null when that serial is not kept. */
-    public List<Delta> since(long serial) {
-        List<Delta> all = deltas;
-        for (int i = 0; i < all.size(); i++) {
-            if (all.get(i).from().getSerial() == serial) {
-                return all.subList(i, all.size());
+    /**
+     * The differences from {@code serial} up to {@code upTo}, in order; null when either is not kept. A newer
+     * serial published meanwhile is left out, so the differences end where the caller's snapshot does.
+     */
+    public List<Delta> since(long serial, long upTo) {
+        Link link = oldest;
+        while (link != null && link.delta.from().getSerial() != serial) {
+            link = link.next;
+        }
+        List<Delta> deltas = new ArrayList<>();
+        for (; link != null; link = link.next) {
+            deltas.add(link.delta);
+            if (link.delta.to().getSerial() == upTo) {
+                return deltas;
             }
         }
         return null;

@@ -156,9 +156,8 @@ public final class ZoneTransfers implements Transfers {
             count(qtype, "current");
             return List.of(sign(soaOnly(query, zone), key, signature));
         }
-        List<IxfrHistory.Delta> deltas = held == null || history == null ? null : history.since(held);
-        boolean incremental = deltas != null && !deltas.isEmpty()
-                && deltas.get(deltas.size() - 1).to().getSerial() == zone.serial();
+        List<IxfrHistory.Delta> deltas = held == null || history == null ? null : history.since(held, zone.serial());
+        boolean incremental = deltas != null;
         if (!tcp) {
             // IXFR over UDP that would need more than the SOA: ask for TCP (RFC 1995 §2).
             Message truncated = response(query);

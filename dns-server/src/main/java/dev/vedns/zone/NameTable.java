@@ -54,29 +54,37 @@ final class NameTable {
         size = nodes.size();
     }
 
-    private NameTable(ZoneNode[][] base, int size, Map<Integer, List<ZoneNode>> rebuilt) {
-        segments = base;
-        for (Map.Entry<Integer, List<ZoneNode>> entry : rebuilt.entrySet()) {
-            int index = entry.getKey();
-            List<ZoneNode> nodes = entry.getValue();
-            size += nodes.size() - count(segments[index]);
-            segments[index] = nodes.isEmpty() ? null : segment(nodes);
-        }
+    private NameTable(ZoneNode[][] segments, int size) {
+        this.segments = segments;
         this.size = size;
     }
 
     /** A table of twice as many slots as nodes, at least, so that probes stay short. */
     private static ZoneNode[] segment(List<ZoneNode> nodes) {
-        ZoneNode[] slots = new ZoneNode[Integer.highestOneBit(Math.max(2, nodes.size() * 2 - 1)) << 1];
-        int mask = slots.length - 1;
+        ZoneNode[] slots = slots(nodes.size());
         for (ZoneNode node : nodes) {
-            int slot = slot(hash(node.key())) & mask;
-            while (slots[slot] != null) {
-                slot = (slot + 1) & mask;
-            }
-            slots[slot] = node;
+            place(slots, node);
         }
         return slots;
+    }
+
+    private static ZoneNode[] slots(int nodes) {
+        return new ZoneNode[Integer.highestOneBit(Math.max(2, nodes * 2 - 1)) << 1];
+    }
+
+    /** Puts the node into its slot, in place of a node of the same name: 1 when the name is new to the segment. */
+    private static int place(ZoneNode[] slots, ZoneNode node) {
+        int mask = slots.length - 1;
+        int slot = slot(hash(node.key())) & mask;
+        for (ZoneNode there = slots[slot]; there != null; there = slots[slot]) {
+            if (Arrays.equals(there.key(), node.key())) {
+                slots[slot] = node;
+                return 0;
+            }
+            slot = (slot + 1) & mask;
+        }
+        slots[slot] = node;
+        return 1;
     }
 
     private static int count(ZoneNode[] segment) {
@@ -97,30 +105,53 @@ final class NameTable {
         }
     }
 
-    /** This table with {@code puts} added or replaced and {@code removes} gone; untouched segments are shared. */
+    /**
+     * This table with {@code puts} added or replaced (a later put of a name wins) and {@code removes} gone;
+     * untouched segments are shared. Each touched segment is rebuilt straight from its old slots: a change
+     * allocates the new segments and little else.
+     */
     NameTable with(Collection<ZoneNode> puts, Collection<Name> removes) {
-        Map<Integer, Map<Name, ZoneNode>> touched = new HashMap<>();
+        Map<Integer, List<ZoneNode>> putsBySegment = new HashMap<>();
+        Map<Integer, List<byte[]>> removesBySegment = new HashMap<>();
         for (ZoneNode node : puts) {
-            segmentContents(touched, segmentOf(node.name())).put(node.name(), node);
+            putsBySegment.computeIfAbsent(segmentOf(node.key()), index -> new ArrayList<>()).add(node);
         }
         for (Name name : removes) {
-            segmentContents(touched, segmentOf(name)).remove(name);
+            byte[] key = name.toWireCanonical();
+            removesBySegment.computeIfAbsent(segmentOf(key), index -> new ArrayList<>()).add(key);
+            putsBySegment.putIfAbsent(segmentOf(key), List.of());
         }
-        Map<Integer, List<ZoneNode>> rebuilt = new HashMap<>();
-        touched.forEach((index, contents) -> rebuilt.put(index, new ArrayList<>(contents.values())));
-        return new NameTable(segments.clone(), size, rebuilt);
+        ZoneNode[][] next = segments.clone();
+        int size = this.size;
+        for (Map.Entry<Integer, List<ZoneNode>> touched : putsBySegment.entrySet()) {
+            int index = touched.getKey();
+            List<byte[]> gone = removesBySegment.getOrDefault(index, List.of());
+            ZoneNode[] old = segments[index];
+            int before = count(old);
+            ZoneNode[] slots = slots(before + touched.getValue().size());
+            int after = 0;
+            if (old != null) {
+                for (ZoneNode node : old) {
+                    after += node == null || listed(gone, node.key()) ? 0 : place(slots, node);
+                }
+            }
+            for (ZoneNode node : touched.getValue()) {
+                after += listed(gone, node.key()) ? 0 : place(slots, node);
+            }
+            size += after - before;
+            next[index] = after == 0 ? null : slots;
+        }
+        return new NameTable(next, size);
     }
 
-    private Map<Name, ZoneNode> segmentContents(Map<Integer, Map<Name, ZoneNode>> touched, int index) {
-        return touched.computeIfAbsent(index, i -> {
-            Map<Name, ZoneNode> contents = new HashMap<>();
-            if (segments[i] != null) {
-                List<ZoneNode> nodes = new ArrayList<>();
-                addNodes(segments[i], nodes);
-                nodes.forEach(node -> contents.put(node.name(), node));
+    /** By index: an iterator per node would be most of what a change allocates at 100,000 pairs. */
+    private static boolean listed(List<byte[]> keys, byte[] key) {
+        for (int i = 0; i < keys.size(); i++) {
+            if (Arrays.equals(keys.get(i), key)) {
+                return true;
             }
-            return contents;
-        });
+        }
+        return false;
     }
 
     /** The node whose name is the {@code length} wire-format bytes at {@code offset}, in any case; or null. */
@@ -162,8 +193,8 @@ final class NameTable {
         return nodes;
     }
 
-    private static int segmentOf(Name name) {
-        return hash(name.toWireCanonical()) & (SEGMENTS - 1);
+    private static int segmentOf(byte[] key) {
+        return hash(key) & (SEGMENTS - 1);
     }
 
     private static int hash(byte[] key) {
