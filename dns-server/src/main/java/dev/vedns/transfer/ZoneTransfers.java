@@ -11,10 +11,13 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xbill.DNS.AAAARecord;
@@ -104,7 +107,7 @@ public final class ZoneTransfers implements Transfers {
     }
 
     @Override
-    public List<byte[]> respond(byte[] wire, InetSocketAddress from, ZoneSnapshot zone, boolean tcp) {
+    public Iterator<byte[]> respond(byte[] wire, InetSocketAddress from, ZoneSnapshot zone, boolean tcp) {
         Message query;
         try {
             query = new Message(wire);
@@ -118,18 +121,18 @@ public final class ZoneTransfers implements Transfers {
         TSIG key = signature == null ? null : keys.get(signature.getName());
         if (signature != null) {
             if (key == null) {
-                return List.of(unsignedError(query, signature, Rcode.BADKEY));
+                return one(unsignedError(query, signature, Rcode.BADKEY));
             }
             int verified = key.verify(query, wire, null);
             if (verified != Rcode.NOERROR) {
                 count(query.getQuestion().getType(), "badsig");
-                return List.of(verified == Rcode.BADTIME ? signedError(query, key, signature, verified)
+                return one(verified == Rcode.BADTIME ? signedError(query, key, signature, verified)
                         : unsignedError(query, signature, verified));
             }
         }
         int qtype = query.getQuestion().getType();
         if (qtype != Type.AXFR && qtype != Type.IXFR) {
-            return signature == null ? null : List.of(signed(Responder.general(wire, zone,
+            return signature == null ? null : one(signed(Responder.general(wire, zone,
                     tcp ? Transport.TCP : Transport.UDP), key, signature));
         }
         if (qtype == Type.AXFR && !tcp) {
@@ -143,18 +146,18 @@ public final class ZoneTransfers implements Transfers {
         if (!asked.equals(zone.origin())) {
             // A transfer is of the zone, named by its apex: outside it vedns is no authority, below it no zone starts.
             count(qtype, "refused");
-            return List.of(sign(refused(query, asked.subdomain(zone.origin()) ? Rcode.NOTAUTH : Rcode.REFUSED), key,
+            return one(sign(refused(query, asked.subdomain(zone.origin()) ? Rcode.NOTAUTH : Rcode.REFUSED), key,
                     signature));
         }
         if (!allowed(from) || requireTsig && key == null) {
             count(qtype, "refused");
             logRefusal(from, type, key == null ? (requireTsig ? "no TSIG" : "not allowed") : "not allowed");
-            return List.of(sign(refused(query, Rcode.REFUSED), key, signature));
+            return one(sign(refused(query, Rcode.REFUSED), key, signature));
         }
         Long held = qtype == Type.IXFR ? clientSerial(query) : null;
         if (held != null && Long.compareUnsigned(held, zone.serial()) >= 0) {
             count(qtype, "current");
-            return List.of(sign(soaOnly(query, zone), key, signature));
+            return one(sign(soaOnly(query, zone), key, signature));
         }
         List<IxfrHistory.Delta> deltas = held == null || history == null ? null : history.since(held, zone.serial());
         boolean incremental = deltas != null;
@@ -162,68 +165,104 @@ public final class ZoneTransfers implements Transfers {
             // IXFR over UDP that would need more than the SOA: ask for TCP (RFC 1995 §2).
             Message truncated = response(query);
             truncated.getHeader().setFlag(Flags.TC);
-            return List.of(sign(truncated, key, signature));
+            return one(sign(truncated, key, signature));
         }
-        Messages messages = new Messages(query, key, signature);
-        SOARecord soa = zone.soa();
-        messages.add(soa);
+        Iterator<List<Record>> groups;
         if (incremental) {
             // RFC 1995 §4: for each serial, its old SOA and what it deleted, its new SOA and what it added.
-            for (IxfrHistory.Delta delta : deltas) {
-                messages.add(delta.from());
-                delta.deleted().forEach(messages::add);
-                messages.add(delta.to());
-                delta.added().forEach(messages::add);
-            }
+            groups = deltas.stream().flatMap(delta -> Stream.<List<Record>>of(List.of(delta.from()), delta.deleted(),
+                    List.of(delta.to()), delta.added())).iterator();
         } else {
-            for (ZoneNode node : zone.nodes()) {
-                for (Record record : node.alternatives().get(0).all()) {
-                    if (record.getType() != Type.SOA) {
-                        messages.add(record);
-                    }
-                }
-            }
+            groups = zone.nodes().stream().map(ZoneTransfers::transferred).iterator();
         }
-        messages.add(soa);
         count(qtype, incremental ? "incremental" : "full");
-        return messages.finish();
+        return new Messages(query, key, signature, zone.soa(), groups);
     }
 
-    /** A transfer's messages, each holding at most {@value #MESSAGE_BUDGET} bytes of records, signed as one stream. */
-    private static final class Messages {
+    private static Iterator<byte[]> one(byte[] message) {
+        return List.of(message).iterator();
+    }
+
+    /** A name's records as a transfer holds them (a pool's first member), the SOA aside: it opens and closes. */
+    private static List<Record> transferred(ZoneNode node) {
+        List<Record> records = node.alternatives().get(0).all();
+        for (int i = 0; i < records.size(); i++) {
+            if (records.get(i).getType() == Type.SOA) {
+                List<Record> rest = new ArrayList<>(records);
+                rest.remove(i);
+                return rest;
+            }
+        }
+        return records;
+    }
+
+    /**
+     * A transfer's messages, each holding at most {@value #MESSAGE_BUDGET} bytes of records, signed as one stream;
+     * each is made when the connection can take it, so the first leaves at once and a large zone is never held
+     * encoded whole (the whole of 100,000 pairs was built before its first byte left: 0.3 s).
+     */
+    private static final class Messages implements Iterator<byte[]> {
         private final Message query;
         private final TSIG.StreamGenerator stream;
-        private final List<byte[]> done = new ArrayList<>();
-        private Message message;
-        private int budget;
+        private final SOARecord soa;
+        private final Iterator<List<Record>> groups;
+        private Iterator<Record> group;
+        /** The record that did not fit the previous message; the opening SOA before the first. */
+        private Record carried;
+        private boolean closed;
+        private boolean done;
 
-        Messages(Message query, TSIG key, TSIGRecord signature) {
+        Messages(Message query, TSIG key, TSIGRecord signature, SOARecord soa, Iterator<List<Record>> groups) {
             this.query = query;
             this.stream = key == null ? null : new TSIG.StreamGenerator(key, signature);
-            this.message = response(query);
+            this.soa = soa;
+            this.groups = groups;
+            this.group = List.<Record>of().iterator();
+            this.carried = soa;
         }
 
-        void add(Record record) {
-            int size = uncompressedSize(record);
-            if (budget + size > MESSAGE_BUDGET && budget > 0) {
-                done.add(signed(message));
-                message = response(query);
-                budget = 0;
+        @Override
+        public boolean hasNext() {
+            return !done;
+        }
+
+        @Override
+        public byte[] next() {
+            if (done) {
+                throw new NoSuchElementException();
             }
-            message.addRecord(record, Section.ANSWER);
-            budget += size;
-        }
-
-        List<byte[]> finish() {
-            done.add(signed(message));
-            return done;
-        }
-
-        private byte[] signed(Message finished) {
+            Message message = response(query);
+            int budget = 0;
+            for (Record record = carried != null ? carried : nextRecord(); record != null; record = nextRecord()) {
+                int size = uncompressedSize(record);
+                if (budget + size > MESSAGE_BUDGET && budget > 0) {
+                    carried = record;
+                    break;
+                }
+                carried = null;
+                message.addRecord(record, Section.ANSWER);
+                budget += size;
+            }
+            done = carried == null;
             if (stream != null) {
-                stream.generate(finished);
+                stream.generate(message);
             }
-            return finished.toWire();
+            return message.toWire();
+        }
+
+        /** The next record of the transfer, the closing SOA last; null after it. */
+        private Record nextRecord() {
+            while (!group.hasNext() && groups.hasNext()) {
+                group = groups.next().iterator();
+            }
+            if (group.hasNext()) {
+                return group.next();
+            }
+            if (closed) {
+                return null;
+            }
+            closed = true;
+            return soa;
         }
     }
 

@@ -9,9 +9,10 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.stream.ChunkedWriteHandler;
 import io.netty.handler.timeout.IdleStateEvent;
 import java.net.InetSocketAddress;
-import java.util.List;
+import java.util.Iterator;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,11 +38,15 @@ final class TcpQueryHandler extends SimpleChannelInboundHandler<ByteBuf> {
         byte[] query = ByteBufUtil.getBytes(frame);
         if (transfers.concerns(query)) {
             // The snapshot of this moment: a change during a transfer does not mix into it.
-            List<byte[]> messages = transfers.respond(query, (InetSocketAddress) ctx.channel().remoteAddress(),
+            Iterator<byte[]> messages = transfers.respond(query, (InetSocketAddress) ctx.channel().remoteAddress(),
                     zone.get(), true);
             if (messages != null) {
-                counters.count(Transport.TCP, query, messages.get(0));
-                messages.forEach(message -> ctx.write(Unpooled.wrappedBuffer(message), ctx.voidPromise()));
+                byte[] first = messages.next();
+                counters.count(Transport.TCP, query, first);
+                ctx.write(Unpooled.wrappedBuffer(first), ctx.voidPromise());
+                if (messages.hasNext()) {
+                    stream(ctx, messages);
+                }
                 return;
             }
         }
@@ -51,6 +56,18 @@ final class TcpQueryHandler extends SimpleChannelInboundHandler<ByteBuf> {
             // No promise per answer: a failed write reaches exceptionCaught, which closes the connection.
             ctx.write(Unpooled.wrappedBuffer(response), ctx.voidPromise());
         }
+    }
+
+    /**
+     * The rest of a transfer, each message made when the connection can take it: the secondary reads the first
+     * while the next is encoded. What the connection answers after it queues behind it, in order.
+     */
+    private static void stream(ChannelHandlerContext ctx, Iterator<byte[]> messages) {
+        if (ctx.pipeline().get(ChunkedWriteHandler.class) == null) {
+            // Only a connection that transfers pays for the queue, and from its first transfer on.
+            ctx.pipeline().addBefore(ctx.name(), null, new ChunkedWriteHandler());
+        }
+        ctx.write(new MessageStream(messages));
     }
 
     /** Pipelined queries read together are answered with one flush. */

@@ -2,7 +2,7 @@ package dev.vedns.transport;
 
 import dev.vedns.zone.ZoneSnapshot;
 import java.net.InetSocketAddress;
-import java.util.List;
+import java.util.Iterator;
 
 /**
  * The port through which zone transfers and signed queries are answered, outside the plain answer path: the
@@ -18,7 +18,7 @@ public interface Transfers {
         }
 
         @Override
-        public List<byte[]> respond(byte[] query, InetSocketAddress from, ZoneSnapshot zone, boolean tcp) {
+        public Iterator<byte[]> respond(byte[] query, InetSocketAddress from, ZoneSnapshot zone, boolean tcp) {
             return null;
         }
     };
@@ -26,6 +26,9 @@ public interface Transfers {
     /** Whether {@code query} may be a transfer or carry a signature: a cheap look at its bytes. */
     boolean concerns(byte[] query);
 
-    /** The messages to send in answer, in order; null to answer it the ordinary way. */
-    List<byte[]> respond(byte[] query, InetSocketAddress from, ZoneSnapshot zone, boolean tcp);
+    /**
+     * The messages to send in answer, in order, at least one; null to answer it the ordinary way. A transfer's are
+     * made as they are taken, from {@code zone}, so it is sent from the snapshot it started on.
+     */
+    Iterator<byte[]> respond(byte[] query, InetSocketAddress from, ZoneSnapshot zone, boolean tcp);
 }

@@ -10,7 +10,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.DatagramPacket;
 import java.net.InetAddress;
-import java.util.List;
+import java.util.Iterator;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,9 +38,9 @@ final class UdpQueryHandler extends SimpleChannelInboundHandler<DatagramPacket> 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
         byte[] query = ByteBufUtil.getBytes(packet.content());
-        List<byte[]> special = transfers.concerns(query)
+        Iterator<byte[]> special = transfers.concerns(query)
                 ? transfers.respond(query, packet.sender(), zone.get(), false) : null;
-        byte[] response = special != null ? special.get(0) : Responder.answer(query, zone.get(), Transport.UDP);
+        byte[] response = special != null ? special.next() : Responder.answer(query, zone.get(), Transport.UDP);
         counters.count(Transport.UDP, query, response);
         if (response != null && rateLimit != null) {
             response = limited(query, response, packet.sender().getAddress());

@@ -12,7 +12,10 @@ import dev.vedns.routing.RoutingRules;
 import dev.vedns.transport.DnsListenerSettings;
 import dev.vedns.zone.ZoneFile;
 import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -89,6 +92,45 @@ class ZoneTransfersTest {
                 "the transfer holds exactly what the zone export does");
         assertTrue(records.size() > 2400, "several messages' worth: " + records.size());
         assertEquals(1L, vedns.transferCounters().snapshot().get("axfr|full"));
+    }
+
+    /** The transfer's messages are made as the connection drains; what is asked behind it must still come after. */
+    @Test
+    void aQueryPipelinedBehindAnAxfrIsAnsweredAfterTheTransfersLastMessage() throws Exception {
+        start(List.of("127.0.0.0/8"));
+        Message axfr = Message.newQuery(Record.newRecord(ZONE, Type.AXFR, DClass.IN));
+        axfr.getHeader().setID(1);
+        KEY.apply(axfr, null);
+        Message writer = Message.newQuery(Record.newRecord(Name.fromString("db-7.writer", ZONE), Type.A, DClass.IN));
+        writer.getHeader().setID(2);
+        try (Socket socket = new Socket(address().getAddress(), address().getPort())) {
+            socket.setSoTimeout(10_000);
+            DataOutputStream out = new DataOutputStream(socket.getOutputStream());
+            for (byte[] wire : List.of(axfr.toWire(), writer.toWire())) {
+                out.writeShort(wire.length);
+                out.write(wire);
+            }
+            out.flush();
+            DataInputStream in = new DataInputStream(socket.getInputStream());
+            int transferMessages = 0;
+            int soas = 0;
+            while (soas < 2) {
+                Message message = read(in);
+                assertEquals(1, message.getHeader().getID(), "nothing else before the transfer's end");
+                transferMessages++;
+                soas += (int) message.getSection(Section.ANSWER).stream().filter(r -> r.getType() == Type.SOA).count();
+            }
+            Message answer = read(in);
+            assertEquals(2, answer.getHeader().getID());
+            assertEquals(Type.CNAME, answer.getSection(Section.ANSWER).get(0).getType());
+            assertTrue(transferMessages > 2, "a transfer of several messages: " + transferMessages);
+        }
+    }
+
+    private static Message read(DataInputStream in) throws Exception {
+        byte[] frame = new byte[in.readUnsignedShort()];
+        in.readFully(frame);
+        return new Message(frame);
     }
 
     @Test
