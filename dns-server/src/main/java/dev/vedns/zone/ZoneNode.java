@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
+import org.xbill.DNS.Type;
 
 /**
  * The RRsets at one owner name; a node without RRsets is an empty non-terminal. Immutable once compiled, but
@@ -16,6 +17,11 @@ import org.xbill.DNS.Record;
 public final class ZoneNode {
 
     private static final int[] NO_TYPES = {};
+    /**
+     * Nearly every name holds one RRset of one of these types: its types are one of these arrays, shared, rather
+     * than an array of its own (24 bytes a name, 9.6 MB at 100,000 pairs).
+     */
+    private static final int[][] ONE_TYPE = {{Type.A}, {Type.AAAA}, {Type.CNAME}, {Type.NS}, {Type.SOA}};
     /** Counters per pooled name: enough that event loops rarely share one. */
     private static final int STRIPES = 16;
     /** Ints between two counters: 64 bytes, a cache line, so that two loops never write the same line. */
@@ -54,14 +60,24 @@ public final class ZoneNode {
     ZoneNode(Name name, List<List<Record>> rrsets) {
         this.name = name;
         this.key = name.toWireCanonical();
-        this.types = rrsets.isEmpty() ? NO_TYPES : new int[rrsets.size()];
         this.rrsets = new List[rrsets.size()];
+        int[] types = rrsets.isEmpty() ? NO_TYPES : new int[rrsets.size()];
         for (int i = 0; i < rrsets.size(); i++) {
             this.rrsets[i] = List.copyOf(rrsets.get(i));
-            this.types[i] = this.rrsets[i].get(0).getType();
+            types[i] = this.rrsets[i].get(0).getType();
         }
+        this.types = types.length == 1 ? shared(types) : types;
         this.alternatives = null;
         this.turns = null;
+    }
+
+    private static int[] shared(int[] types) {
+        for (int[] one : ONE_TYPE) {
+            if (one[0] == types[0]) {
+                return one;
+            }
+        }
+        return types;
     }
 
     /** A name answered as each of {@code alternatives} in turn; each has this name as its owner. */
