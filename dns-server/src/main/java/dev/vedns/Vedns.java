@@ -57,8 +57,8 @@ public final class Vedns implements AutoCloseable {
 
     /**
      * Opens the data directory (or reads the state from etcd and follows it from then on), recovering every
-     * acknowledged change; folds a replayed journal into a checkpoint (which also drops a torn tail the recovery
-     * cut off); applies the bootstrap document to a store that never held anything; then starts DNS. A refused bootstrap document throws its
+     * acknowledged change; applies the bootstrap document to a store that never held anything; starts DNS; then
+     * folds a replayed journal into a checkpoint (which also drops a torn tail the recovery cut off). A refused bootstrap document throws its
      * {@link dev.vedns.routing.RoutingException}, a directory that cannot be used a {@link StartupException};
      * either way nothing is left running or locked.
      */
@@ -66,12 +66,10 @@ public final class Vedns implements AutoCloseable {
         Store store = settings.etcd() == null ? FileStore.open(settings.dataDirectory(), settings.freshSerial(),
                 settings.retainEvents(), settings.recoverDamaged())
                 : EtcdStore.open(settings.etcd(), settings.freshSerial(), settings.retainEvents());
+        Vedns vedns;
         try {
             RoutingEngine engine = new RoutingEngine(settings.zone(), store.start(), settings.retainEvents(), store,
                     settings.checkpointEvery(), settings.customEndpointsPerSet());
-            if (store.replayed() > 0) {
-                engine.checkpoint();
-            }
             store.follow(engine);
             if (settings.bootstrap() != null && engine.events().nextId() == 1) {
                 engine.apply(settings.bootstrap().get());
@@ -84,12 +82,23 @@ public final class Vedns implements AutoCloseable {
                     settings.transfers().notifyKey(), store.leadership());
             ChangeObserver internal = internal(history, notifier);
             engine.observe(internal);
-            return new Vedns(store, engine, DnsListener.start(settings.dns(), engine,
+            vedns = new Vedns(store, engine, DnsListener.start(settings.dns(), engine,
                     transfers == null ? Transfers.NONE : transfers), transfers, notifier, internal);
         } catch (InterruptedException | RuntimeException failure) {
             closeAfterFailure(store, failure);
             throw failure;
         }
+        if (store.replayed() > 0) {
+            // Once DNS answers: writing the whole state took 0.4 s of a restart at 100,000 pairs, and a crash
+            // before it only means the journal is replayed again.
+            try {
+                vedns.engine.checkpoint();
+            } catch (RuntimeException failure) {
+                vedns.close();
+                throw failure;
+            }
+        }
+        return vedns;
     }
 
     public RoutingEngine engine() {
