@@ -12,7 +12,6 @@ import java.util.function.Supplier;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.SOARecord;
-import org.xbill.DNS.Type;
 
 /**
  * The record-level differences of the last serials, for IXFR (RFC 1995): taken on the writer's thread right after
@@ -121,17 +120,8 @@ public final class IxfrHistory implements ChangeObserver {
         return new Delta(before.soa(), after.soa(), deleted, added);
     }
 
-    /** A name's records as a transfer holds them (a pool's first member), the SOA aside. */
     private static Set<Record> records(ZoneSnapshot zone, Name name) {
-        Set<Record> records = new LinkedHashSet<>();
         ZoneNode node = zone.node(name);
-        if (node != null) {
-            for (Record record : node.alternatives().get(0).all()) {
-                if (record.getType() != Type.SOA) {
-                    records.add(record);
-                }
-            }
-        }
-        return records;
+        return node == null ? new LinkedHashSet<>() : new LinkedHashSet<>(ZoneTransfers.transferred(node));
     }
 }

@@ -183,8 +183,11 @@ public final class ZoneTransfers implements Transfers {
         return List.of(message).iterator();
     }
 
-    /** A name's records as a transfer holds them (a pool's first member), the SOA aside: it opens and closes. */
-    private static List<Record> transferred(ZoneNode node) {
+    /**
+     * A name's records as a transfer holds them, in full or as a difference: a pool's first member, the SOA aside
+     * (it opens and closes a transfer).
+     */
+    static List<Record> transferred(ZoneNode node) {
         List<Record> records = node.alternatives().get(0).all();
         for (int i = 0; i < records.size(); i++) {
             if (records.get(i).getType() == Type.SOA) {
