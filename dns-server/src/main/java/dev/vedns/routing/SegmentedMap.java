@@ -56,14 +56,7 @@ final class SegmentedMap<V> {
     }
 
     V get(String key) {
-        Object[] table = segments[segment(key)];
-        if (table == null) {
-            return null;
-        }
-        int at = find(table, key);
-        @SuppressWarnings("unchecked")
-        V value = at < 0 ? null : (V) table[at + 1];
-        return value;
+        return valueIn(segments[segment(key)], key);
     }
 
     int size() {

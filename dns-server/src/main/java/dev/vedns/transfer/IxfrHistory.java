@@ -40,7 +40,7 @@ public final class IxfrHistory implements ChangeObserver {
     /** The oldest kept difference, or null; readers walk from it, the writer drops from its end. */
     private volatile Link oldest;
     private Link newest;
-    private int kept;
+    private int linked;
 
     /** @param keep how many serials' differences to keep */
     public IxfrHistory(Supplier<ZoneSnapshot> zone, int keep) {
@@ -68,7 +68,7 @@ public final class IxfrHistory implements ChangeObserver {
         if (next.changed() == null || keep == 0) {
             oldest = null;
             newest = null;
-            kept = 0;
+            linked = 0;
         } else {
             Link link = new Link(difference(last, next));
             if (newest == null) {
@@ -77,9 +77,9 @@ public final class IxfrHistory implements ChangeObserver {
                 newest.next = link;
             }
             newest = link;
-            if (++kept > keep) {
+            if (++linked > keep) {
                 oldest = oldest.next;
-                kept--;
+                linked--;
             }
         }
         last = next;

@@ -118,8 +118,9 @@ final class NameTable {
         }
         for (Name name : removes) {
             byte[] key = name.toWireCanonical();
-            removesBySegment.computeIfAbsent(segmentOf(key), index -> new ArrayList<>()).add(key);
-            putsBySegment.putIfAbsent(segmentOf(key), List.of());
+            int segment = segmentOf(key);
+            removesBySegment.computeIfAbsent(segment, index -> new ArrayList<>()).add(key);
+            putsBySegment.putIfAbsent(segment, List.of());
         }
         ZoneNode[][] next = segments.clone();
         int size = this.size;
