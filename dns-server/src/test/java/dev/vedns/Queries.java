@@ -2,9 +2,11 @@ package dev.vedns;
 
 import dev.vedns.answer.Responder;
 import dev.vedns.answer.Transport;
+import dev.vedns.answer.Wire;
 import dev.vedns.zone.ZoneSnapshot;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
@@ -27,12 +29,19 @@ public final class Queries {
         return query;
     }
 
+    /** The response to send, or null to send nothing, in an array of its own. */
+    public static byte[] answer(byte[] query, ZoneSnapshot zone, Transport transport) {
+        byte[] out = new byte[Wire.MAX_MESSAGE];
+        int length = Responder.answer(query, query.length, zone, transport, out);
+        return length < 0 ? null : Arrays.copyOf(out, length);
+    }
+
     public static Message ask(ZoneSnapshot zone, Message query) {
         return ask(zone, query, Transport.UDP);
     }
 
     public static Message ask(ZoneSnapshot zone, Message query, Transport transport) {
-        byte[] response = Responder.answer(query.toWire(), zone, transport);
+        byte[] response = Queries.answer(query.toWire(), zone, transport);
         if (response == null) {
             return null;
         }

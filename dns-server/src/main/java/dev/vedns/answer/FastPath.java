@@ -26,18 +26,21 @@ final class FastPath {
     private FastPath() {
     }
 
-    static byte[] answer(byte[] query, ZoneSnapshot zone, Transport transport) {
-        int length = query.length;
+    /**
+     * Writes the answer to the first {@code length} bytes of {@code query} into {@code out} from its start and
+     * returns its length, or -1 to decline; {@code out} holds at least the transport's answer limit.
+     */
+    static int answer(byte[] query, int length, ZoneSnapshot zone, Transport transport, byte[] out) {
         // QR=0 and OPCODE=QUERY; one question, nothing in answer or authority, at most an OPT in additional.
         if (length < HEADER + 5 || (query[2] & 0xF8) != 0 || u16(query, 4) != 1 || u16(query, 6) != 0
                 || u16(query, 8) != 0) {
-            return null;
+            return -1;
         }
         int additional = u16(query, 10);
         int position = HEADER;
         while (true) {
             if (position >= length) {
-                return null;
+                return -1;
             }
             int label = query[position] & 0xFF;
             if (label == 0) {
@@ -45,18 +48,18 @@ final class FastPath {
                 break;
             }
             if (label > 63) {
-                return null;
+                return -1;
             }
             position += label + 1;
         }
         int nameLength = position - HEADER;
         if (nameLength > 255 || position + 4 > length || u16(query, position + 2) != 1) {
-            return null;
+            return -1;
         }
         int slot = AnswerSlots.of(u16(query, position));
         position += 4;
         if (slot == AnswerSlots.NONE) {
-            return null;
+            return -1;
         }
         int ednsPayload = -1;
         boolean edns = additional == 1;
@@ -65,44 +68,51 @@ final class FastPath {
             // Only a bare OPT of version 0: options and anything else take the general path, which parses them.
             if (position + OPT_LENGTH != length || query[position] != 0 || u16(query, position + 1) != Wire.OPT_TYPE
                     || query[position + 6] != 0 || u16(query, position + 9) != 0) {
-                return null;
+                return -1;
             }
             ednsPayload = u16(query, position + 3);
             dnssecOk = (query[position + 7] & 0x80) != 0;
         } else if (additional != 0 || position != length) {
-            return null;
+            return -1;
         }
         if (!zone.contains(query, HEADER, nameLength)) {
-            return null;
+            return -1;
         }
         byte[] entry = cachedAnswer(query, nameLength, slot, zone);
         if (entry == null) {
-            return null;
+            return -1;
         }
         int question = nameLength + 4;
         int body = entry.length - ENTRY_HEADER;
         int total = HEADER + question + body + (edns ? OPT_LENGTH : 0);
         if (total > Wire.answerLimit(transport, ednsPayload)) {
-            return null;
+            return -1;
         }
-        byte[] response = new byte[total];
-        response[0] = query[0];
-        response[1] = query[1];
-        response[2] = (byte) (entry[SERIAL] | (query[2] & 0x01));
-        System.arraycopy(entry, SERIAL + 1, response, 3, 9);
-        System.arraycopy(query, HEADER, response, HEADER, question);
-        System.arraycopy(entry, ENTRY_HEADER, response, HEADER + question, body);
+        out[0] = query[0];
+        out[1] = query[1];
+        out[2] = (byte) (entry[SERIAL] | (query[2] & 0x01));
+        System.arraycopy(entry, SERIAL + 1, out, 3, 9);
+        System.arraycopy(query, HEADER, out, HEADER, question);
+        System.arraycopy(entry, ENTRY_HEADER, out, HEADER + question, body);
         if (edns) {
-            int additionalCount = u16(response, 10) + 1;
-            response[10] = (byte) (additionalCount >>> 8);
-            response[11] = (byte) additionalCount;
+            int additionalCount = u16(out, 10) + 1;
+            out[10] = (byte) (additionalCount >>> 8);
+            out[11] = (byte) additionalCount;
+            // Every byte of the OPT is written: out is reused, so what the last answer left there must not leak.
             int opt = HEADER + question + body;
-            response[opt + 2] = (byte) Wire.OPT_TYPE;
-            response[opt + 3] = (byte) (Wire.MAX_UDP_PAYLOAD >>> 8);
-            response[opt + 4] = (byte) Wire.MAX_UDP_PAYLOAD;
-            response[opt + 7] = (byte) (dnssecOk ? 0x80 : 0);
+            out[opt] = 0;
+            out[opt + 1] = 0;
+            out[opt + 2] = (byte) Wire.OPT_TYPE;
+            out[opt + 3] = (byte) (Wire.MAX_UDP_PAYLOAD >>> 8);
+            out[opt + 4] = (byte) Wire.MAX_UDP_PAYLOAD;
+            out[opt + 5] = 0;
+            out[opt + 6] = 0;
+            out[opt + 7] = (byte) (dnssecOk ? 0x80 : 0);
+            out[opt + 8] = 0;
+            out[opt + 9] = 0;
+            out[opt + 10] = 0;
         }
-        return response;
+        return total;
     }
 
     /** The finished answer for this name and slot, computed by the general path on first use; null to decline. */

@@ -3,6 +3,7 @@ package dev.vedns.answer;
 import dev.vedns.zone.ZoneNode;
 import dev.vedns.zone.ZoneSnapshot;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.EDNSOption;
@@ -32,18 +33,27 @@ public final class Responder {
     private Responder() {
     }
 
-    /** The response to send, or null to send nothing (too short to answer, or itself a response). */
-    public static byte[] answer(byte[] query, ZoneSnapshot zone, Transport transport) {
+    /**
+     * The response to the first {@code length} bytes of {@code query}, written into {@code out} from its start
+     * (which must hold {@link Wire#MAX_MESSAGE} bytes): its length, or -1 to send nothing (too short to answer, or
+     * itself a response). The listeners reuse both arrays, so an ordinary answer allocates nothing.
+     */
+    public static int answer(byte[] query, int length, ZoneSnapshot zone, Transport transport, byte[] out) {
         try {
-            byte[] fast = FastPath.answer(query, zone, transport);
-            if (fast != null) {
+            int fast = FastPath.answer(query, length, zone, transport, out);
+            if (fast >= 0) {
                 return fast;
             }
         } catch (RuntimeException bug) {
             // The general path is the reference: a defect of the shortcut must not cost the answer.
             FAST_PATH_FAILURES.record(bug);
         }
-        return general(query, zone, transport);
+        byte[] general = general(Arrays.copyOf(query, length), zone, transport);
+        if (general == null) {
+            return -1;
+        }
+        System.arraycopy(general, 0, out, 0, general.length);
+        return general.length;
     }
 
     /** The queries the fast path failed on in this process, each answered by the general path instead. */

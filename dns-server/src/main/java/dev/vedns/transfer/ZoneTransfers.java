@@ -84,8 +84,7 @@ public final class ZoneTransfers implements Transfers {
      * path pays a few comparisons and no walk over the name.
      */
     @Override
-    public boolean concerns(byte[] query) {
-        int length = query.length;
+    public boolean concerns(byte[] query, int length) {
         if (length < HEADER + 5 || (query[2] & 0x80) != 0 || u16(query, 4) != 1 || u16(query, 6) != 0) {
             return false;
         }

@@ -32,7 +32,7 @@ public final class DnsCounters {
     final AtomicInteger tcpConnections = new AtomicInteger();
 
     /** Counts one query and what became of it; {@code response} is null for a query that was dropped. */
-    void count(Transport transport, byte[] query, byte[] response) {
+    void count(Transport transport, byte[] query, int queryLength, byte[] response) {
         if (response == null) {
             malformed.increment();
             return;
@@ -45,7 +45,7 @@ public final class DnsCounters {
         if ((response[2] & TC) != 0) {
             truncated.increment();
         }
-        int type = questionType(query);
+        int type = questionType(query, queryLength);
         if (type >= 0) {
             types[slotOf(type)].increment();
         }
@@ -113,15 +113,15 @@ public final class DnsCounters {
     }
 
     /** The QTYPE of the first question, or -1 when the packet holds none that can be read. */
-    private static int questionType(byte[] query) {
-        if (query.length < Wire.HEADER_LENGTH + 5 || (query[4] | query[5]) == 0) {
+    private static int questionType(byte[] query, int length) {
+        if (length < Wire.HEADER_LENGTH + 5 || (query[4] | query[5]) == 0) {
             return -1;
         }
         int position = Wire.HEADER_LENGTH;
-        while (position < query.length) {
+        while (position < length) {
             int label = query[position] & 0xFF;
             if (label == 0) {
-                return position + 2 < query.length ? (query[position + 1] & 0xFF) << 8 | (query[position + 2] & 0xFF) : -1;
+                return position + 2 < length ? (query[position + 1] & 0xFF) << 8 | (query[position + 2] & 0xFF) : -1;
             }
             if (label > 63) {
                 return -1;

@@ -79,15 +79,15 @@ final class ResponseRateLimit {
 
     /**
      * The slip: the query's header and question with QR and TC set and nothing else, so the client asks
-     * again over TCP; null when the query has no question to echo.
+     * again over TCP; null when the first {@code length} bytes of the query hold no question to echo.
      */
-    static byte[] truncated(byte[] query) {
+    static byte[] truncated(byte[] query, int length) {
         int position = Wire.HEADER_LENGTH;
-        while (position < query.length) {
+        while (position < length) {
             int label = query[position] & 0xFF;
             if (label == 0) {
                 int end = position + 5;
-                if (end > query.length) {
+                if (end > length) {
                     return null;
                 }
                 byte[] slipped = Arrays.copyOf(query, end);

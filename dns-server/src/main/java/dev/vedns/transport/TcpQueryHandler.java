@@ -4,7 +4,6 @@ import dev.vedns.answer.Responder;
 import dev.vedns.answer.Transport;
 import dev.vedns.zone.ZoneSnapshot;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
@@ -12,6 +11,7 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.stream.ChunkedWriteHandler;
 import io.netty.handler.timeout.IdleStateEvent;
 import java.net.InetSocketAddress;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -35,14 +35,18 @@ final class TcpQueryHandler extends SimpleChannelInboundHandler<ByteBuf> {
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, ByteBuf frame) {
-        byte[] query = ByteBufUtil.getBytes(frame);
-        if (transfers.concerns(query)) {
+        int length = frame.readableBytes();
+        Scratch scratch = Scratch.ofThisThread();
+        byte[] query = scratch.query;
+        frame.getBytes(frame.readerIndex(), query, 0, length);
+        if (transfers.concerns(query, length)) {
+            byte[] whole = Arrays.copyOf(query, length);
             // The snapshot of this moment: a change during a transfer does not mix into it.
-            Iterator<byte[]> messages = transfers.respond(query, (InetSocketAddress) ctx.channel().remoteAddress(),
+            Iterator<byte[]> messages = transfers.respond(whole, (InetSocketAddress) ctx.channel().remoteAddress(),
                     zone.get(), true);
             if (messages != null) {
                 byte[] first = messages.next();
-                counters.count(Transport.TCP, query, first);
+                counters.count(Transport.TCP, whole, length, first);
                 ctx.write(Unpooled.wrappedBuffer(first), ctx.voidPromise());
                 if (messages.hasNext()) {
                     stream(ctx, messages);
@@ -50,11 +54,12 @@ final class TcpQueryHandler extends SimpleChannelInboundHandler<ByteBuf> {
                 return;
             }
         }
-        byte[] response = Responder.answer(query, zone.get(), Transport.TCP);
-        counters.count(Transport.TCP, query, response);
-        if (response != null) {
+        byte[] answer = scratch.answer;
+        int answered = Responder.answer(query, length, zone.get(), Transport.TCP, answer);
+        counters.count(Transport.TCP, query, length, answered < 0 ? null : answer);
+        if (answered >= 0) {
             // No promise per answer: a failed write reaches exceptionCaught, which closes the connection.
-            ctx.write(Unpooled.wrappedBuffer(response), ctx.voidPromise());
+            ctx.write(ctx.alloc().ioBuffer(answered).writeBytes(answer, 0, answered), ctx.voidPromise());
         }
     }
 

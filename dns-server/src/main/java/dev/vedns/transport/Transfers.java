@@ -13,7 +13,7 @@ public interface Transfers {
     /** No transfers, no keys: every query goes the ordinary way. */
     Transfers NONE = new Transfers() {
         @Override
-        public boolean concerns(byte[] query) {
+        public boolean concerns(byte[] query, int length) {
             return false;
         }
 
@@ -23,8 +23,8 @@ public interface Transfers {
         }
     };
 
-    /** Whether {@code query} may be a transfer or carry a signature: a cheap look at its bytes. */
-    boolean concerns(byte[] query);
+    /** Whether the first {@code length} bytes of {@code query} may be a transfer or carry a signature: a cheap look. */
+    boolean concerns(byte[] query, int length);
 
     /**
      * The messages to send in answer, in order, at least one; null to answer it the ordinary way. A transfer's are

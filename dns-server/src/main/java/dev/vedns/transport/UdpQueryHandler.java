@@ -3,13 +3,12 @@ package dev.vedns.transport;
 import dev.vedns.answer.Responder;
 import dev.vedns.answer.Transport;
 import dev.vedns.zone.ZoneSnapshot;
-import io.netty.buffer.ByteBufUtil;
-import io.netty.buffer.Unpooled;
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.DatagramPacket;
-import java.net.InetAddress;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -37,31 +36,52 @@ final class UdpQueryHandler extends SimpleChannelInboundHandler<DatagramPacket> 
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
-        byte[] query = ByteBufUtil.getBytes(packet.content());
-        Iterator<byte[]> special = transfers.concerns(query)
-                ? transfers.respond(query, packet.sender(), zone.get(), false) : null;
-        byte[] response = special != null ? special.next() : Responder.answer(query, zone.get(), Transport.UDP);
-        counters.count(Transport.UDP, query, response);
-        if (response != null && rateLimit != null) {
-            response = limited(query, response, packet.sender().getAddress());
+        ByteBuf content = packet.content();
+        int length = content.readableBytes();
+        Scratch scratch = Scratch.ofThisThread();
+        byte[] query = scratch.query;
+        content.getBytes(content.readerIndex(), query, 0, length);
+        ZoneSnapshot snapshot = zone.get();
+        if (transfers.concerns(query, length)) {
+            byte[] whole = Arrays.copyOf(query, length);
+            Iterator<byte[]> special = transfers.respond(whole, packet.sender(), snapshot, false);
+            if (special != null) {
+                byte[] response = special.next();
+                counters.count(Transport.UDP, whole, length, response);
+                send(ctx, packet, whole, response, response.length);
+                return;
+            }
         }
-        if (response != null) {
-            // No promise per answer: nothing waits on a datagram's send, and a failure still reaches exceptionCaught.
-            ctx.write(new DatagramPacket(Unpooled.wrappedBuffer(response), packet.sender()), ctx.voidPromise());
+        byte[] answer = scratch.answer;
+        int answered = Responder.answer(query, length, snapshot, Transport.UDP, answer);
+        counters.count(Transport.UDP, query, length, answered < 0 ? null : answer);
+        if (answered >= 0) {
+            send(ctx, packet, query, answer, answered);
         }
     }
 
-    private byte[] limited(byte[] query, byte[] response, InetAddress client) {
-        switch (rateLimit.judge(client, System.nanoTime())) {
-            case SEND:
-                return response;
-            case SLIP:
-                counters.slipped();
-                return ResponseRateLimit.truncated(query);
-            default:
-                counters.withheld();
-                return null;
+    private void send(ChannelHandlerContext ctx, DatagramPacket packet, byte[] query, byte[] response, int length) {
+        if (rateLimit != null) {
+            switch (rateLimit.judge(packet.sender().getAddress(), System.nanoTime())) {
+                case SEND:
+                    break;
+                case SLIP:
+                    counters.slipped();
+                    response = ResponseRateLimit.truncated(query, packet.content().readableBytes());
+                    if (response == null) {
+                        return;
+                    }
+                    length = response.length;
+                    break;
+                default:
+                    counters.withheld();
+                    return;
+            }
         }
+        // Straight into the transport's own memory: a heap array would be copied there once more.
+        ByteBuf buffer = ctx.alloc().ioBuffer(length).writeBytes(response, 0, length);
+        // No promise per answer: nothing waits on a datagram's send, and a failure still reaches exceptionCaught.
+        ctx.write(new DatagramPacket(buffer, packet.sender()), ctx.voidPromise());
     }
 
     /** One flush per batch of reads: with epoll the answers leave together (sendmmsg). */

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.vedns.Queries;
 import dev.vedns.Fleet;
 import dev.vedns.zone.ZoneSnapshot;
 import java.util.Arrays;
@@ -31,7 +32,7 @@ class MalformedQueryTest {
     void aTruncatedPacketIsAFormatErrorWithTheQueryId() {
         byte[] wire = query("mydb.writer.postgres.internal.", Type.A).toWire();
         byte[] cut = Arrays.copyOf(wire, wire.length - 3);
-        Message response = parse(Responder.answer(cut, zone, Transport.UDP));
+        Message response = parse(Queries.answer(cut, zone, Transport.UDP));
         assertEquals(Rcode.FORMERR, response.getRcode());
         assertEquals(((wire[0] & 0xff) << 8) | (wire[1] & 0xff), response.getHeader().getID());
         assertTrue(response.getHeader().getFlag(Flags.QR));
@@ -39,15 +40,15 @@ class MalformedQueryTest {
 
     @Test
     void packetsShorterThanAHeaderAreDropped() {
-        assertNull(Responder.answer(new byte[0], zone, Transport.UDP));
-        assertNull(Responder.answer(new byte[11], zone, Transport.TCP));
+        assertNull(Queries.answer(new byte[0], zone, Transport.UDP));
+        assertNull(Queries.answer(new byte[11], zone, Transport.TCP));
     }
 
     @Test
     void responsesAreNeverAnswered() {
         Message response = query("mydb.writer.postgres.internal.", Type.A);
         response.getHeader().setFlag(Flags.QR);
-        assertNull(Responder.answer(response.toWire(), zone, Transport.UDP));
+        assertNull(Queries.answer(response.toWire(), zone, Transport.UDP));
     }
 
     @Test
@@ -79,7 +80,7 @@ class MalformedQueryTest {
             random.nextBytes(packet);
             packet[2] &= 0x7f;
             Transport transport = i % 2 == 0 ? Transport.UDP : Transport.TCP;
-            byte[] response = Responder.answer(packet, zone, transport);
+            byte[] response = Queries.answer(packet, zone, transport);
             assertNotNull(response, () -> "no response to " + HexFormat.of().formatHex(packet) + " over " + transport);
             Message parsed = parse(response);
             assertEquals(((packet[0] & 0xff) << 8) | (packet[1] & 0xff), parsed.getHeader().getID());

@@ -78,7 +78,7 @@ class PoolRotationTest {
     void eachMembersCachedAnswerNamesThatMember() {
         ZoneSnapshot zone = fleet.engine().get();
         for (int i = 0; i < 6; i++) {
-            Responder.answer(query(READER, Type.A).toWire(), zone, Transport.UDP);
+            Queries.answer(query(READER, Type.A).toWire(), zone, Transport.UDP);
         }
         for (ZoneNode member : zone.node(Name.fromConstantString(READER)).alternatives()) {
             String target = ((CNAMERecord) member.rrset(Type.CNAME).get(0)).getTarget().getLabelString(0);

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.vedns.Fleet;
 import dev.vedns.Queries;
-import dev.vedns.answer.Responder;
 import dev.vedns.answer.Transport;
 import dev.vedns.engine.Applied;
 import dev.vedns.engine.Published;
@@ -104,7 +103,7 @@ final class Rules {
                 query[1] = 1;
                 List<byte[]> inTurn = new ArrayList<>();
                 for (int turn = 0; turn < turns; turn++) {
-                    inTurn.add(Responder.answer(query, zone, Transport.UDP));
+                    inTurn.add(Queries.answer(query, zone, Transport.UDP));
                 }
                 inTurn.sort(Comparator.comparing(Arrays::toString));
                 answers.addAll(inTurn);

@@ -53,9 +53,9 @@ class IncrementalUpdateTest {
                 for (int type : TYPES) {
                     byte[] query = Queries.query(name, type).toWire();
                     // Ask the updated snapshot twice: the first may fill its caches, the second reads them.
-                    Responder.answer(query, updated, Transport.UDP);
+                    Queries.answer(query, updated, Transport.UDP);
                     assertArrayEquals(Responder.general(query, full, Transport.UDP),
-                            Responder.answer(query, updated, Transport.UDP), name + " " + Type.string(type) + " step " + step);
+                            Queries.answer(query, updated, Transport.UDP), name + " " + Type.string(type) + " step " + step);
                 }
             }
         }
@@ -75,7 +75,7 @@ class IncrementalUpdateTest {
         assertEquals(new HashSet<>(full.names()), new HashSet<>(imported.names()));
         for (String name : List.of("db-7.writer.postgres.internal.", "db-1499.reader.postgres.internal.", "pg-3.postgres.internal.")) {
             byte[] query = Queries.query(name, Type.A).toWire();
-            assertArrayEquals(Responder.general(query, full, Transport.UDP), Responder.answer(query, imported, Transport.UDP), name);
+            assertArrayEquals(Responder.general(query, full, Transport.UDP), Queries.answer(query, imported, Transport.UDP), name);
         }
     }
 
@@ -96,9 +96,9 @@ class IncrementalUpdateTest {
     void aCachedAnswerFollowsTheAddressBehindItsCname() {
         Fleet fleet = Fleet.standard();
         byte[] query = Queries.query("mydb.writer.postgres.internal.", Type.A).toWire();
-        Responder.answer(query, fleet.engine().get(), Transport.UDP);
+        Queries.answer(query, fleet.engine().get(), Transport.UDP);
         fleet.primary("pg-main", "10.9.9.9");
-        String answer = Queries.parse(Responder.answer(query, fleet.engine().get(), Transport.UDP)).toString();
+        String answer = Queries.parse(Queries.answer(query, fleet.engine().get(), Transport.UDP)).toString();
         assertEquals(true, answer.contains("10.9.9.9"), answer);
         assertEquals(false, answer.contains("10.0.0.5"), answer);
     }
