@@ -4,6 +4,7 @@ import dev.vedns.answer.Wire;
 import dev.vedns.zone.ZoneSnapshot;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
@@ -100,6 +101,7 @@ public final class DnsListener implements AutoCloseable {
         Bootstrap bootstrap = new Bootstrap()
                 .group(group)
                 .channel(transport.datagram)
+                .option(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
                 .option(ChannelOption.SO_RCVBUF, SOCKET_BUFFER)
                 .option(ChannelOption.SO_SNDBUF, SOCKET_BUFFER)
                 .handler(new UdpQueryHandler(zone, counters, settings.rrlResponsesPerSecond() > 0
