@@ -9,18 +9,29 @@ import java.lang.management.ManagementFactory;
 import org.junit.jupiter.api.Test;
 
 /**
- * The JVM is told to give unused heap back: the three manageable flags are set where they were defaults, and the
- * periodic collections stop once they give nothing more back.
+ * The JVM is told to give unused heap back: collections size the heap to keep 10–20 % free, and 5–10 % when the
+ * periodic task started them, at rest; and the periodic collections stop once they give nothing more back.
  */
 class HeapReturnTest {
 
+    private final HotSpotDiagnosticMXBean hotspot = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+
     @Test
-    void theHeapIsReturnedAfterABurst() {
-        HotSpotDiagnosticMXBean hotspot = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
-        HeapReturn.apply();
-        assertEquals("10", hotspot.getVMOption("MinHeapFreeRatio").getValue());
-        assertEquals("20", hotspot.getVMOption("MaxHeapFreeRatio").getValue());
-        assertEquals("3000", hotspot.getVMOption("G1PeriodicGCInterval").getValue());
+    void theHeapIsSizedTightlyOnlyByTheCollectionsAtRest() {
+        HeapReturn heapReturn = HeapReturn.of(hotspot);
+        try {
+            assertEquals("3000", hotspot.getVMOption("G1PeriodicGCInterval").getValue());
+            assertEquals("10", hotspot.getVMOption("MinHeapFreeRatio").getValue());
+            assertEquals("20", hotspot.getVMOption("MaxHeapFreeRatio").getValue());
+            heapReturn.collected("G1 Periodic Collection");
+            assertEquals("5", hotspot.getVMOption("MinHeapFreeRatio").getValue());
+            assertEquals("10", hotspot.getVMOption("MaxHeapFreeRatio").getValue());
+            heapReturn.collected("G1 Evacuation Pause");
+            assertEquals("10", hotspot.getVMOption("MinHeapFreeRatio").getValue(), "allocation again");
+            assertEquals("20", hotspot.getVMOption("MaxHeapFreeRatio").getValue(), "allocation again");
+        } finally {
+            hotspot.setVMOption("G1PeriodicGCInterval", "0");
+        }
     }
 
     /** The sequence G1 went through after an import of 100,000 pairs (MiB used after each collection). */
