@@ -75,9 +75,6 @@ final class FastPath {
         } else if (additional != 0 || position != length) {
             return -1;
         }
-        if (!zone.contains(query, HEADER, nameLength)) {
-            return -1;
-        }
         byte[] entry = cachedAnswer(query, nameLength, slot, zone);
         if (entry == null) {
             return -1;
@@ -127,6 +124,10 @@ final class FastPath {
                 node.cacheAnswer(slot, entry);
             }
             return entry;
+        }
+        // Only a name the zone lacks can be outside it: every name it holds is the apex or below.
+        if (!zone.contains(query, HEADER, nameLength)) {
+            return null;
         }
         // An NXDOMAIN's pointers depend on where the apex starts in the name, unless the SOA's names could
         // compress against a longer part of it: those rare names go the general way.
