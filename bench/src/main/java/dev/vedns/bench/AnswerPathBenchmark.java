@@ -27,7 +27,8 @@ import org.xbill.DNS.Type;
 
 /**
  * The cost of one answer, without sockets: the fast path (lookup, copy, patch) against the general path
- * (dnsjava parse, lookup, encode) on the same zone; the fast path writes into a reused array, as the listeners do. Run with {@code -prof gc} for bytes allocated per answer.
+ * (dnsjava parse, lookup, encode) on the same zone; the fast path writes into a reused array, as the listeners
+ * do. Run with {@code -prof gc} for bytes allocated per answer.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

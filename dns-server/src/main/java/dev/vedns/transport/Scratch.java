@@ -1,6 +1,10 @@
 package dev.vedns.transport;
 
+import dev.vedns.answer.Responder;
+import dev.vedns.answer.Transport;
 import dev.vedns.answer.Wire;
+import dev.vedns.zone.ZoneSnapshot;
+import io.netty.buffer.ByteBuf;
 import io.netty.util.concurrent.FastThreadLocal;
 
 /**
@@ -26,5 +30,17 @@ final class Scratch {
     /** This thread's arrays: each event loop answers one message at a time. */
     static Scratch ofThisThread() {
         return OF_THREAD.get();
+    }
+
+    /** Copies {@code message} into {@link #query}: its length. */
+    int read(ByteBuf message) {
+        int length = message.readableBytes();
+        message.getBytes(message.readerIndex(), query, 0, length);
+        return length;
+    }
+
+    /** The answer to the query read, written into {@link #answer}: its length, or -1 to send nothing. */
+    int answer(int length, ZoneSnapshot zone, Transport transport) {
+        return Responder.answer(query, length, zone, transport, answer);
     }
 }

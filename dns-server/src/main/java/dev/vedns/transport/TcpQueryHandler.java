@@ -1,6 +1,5 @@
 package dev.vedns.transport;
 
-import dev.vedns.answer.Responder;
 import dev.vedns.answer.Transport;
 import dev.vedns.zone.ZoneSnapshot;
 import io.netty.buffer.ByteBuf;
@@ -35,10 +34,9 @@ final class TcpQueryHandler extends SimpleChannelInboundHandler<ByteBuf> {
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, ByteBuf frame) {
-        int length = frame.readableBytes();
         Scratch scratch = Scratch.ofThisThread();
+        int length = scratch.read(frame);
         byte[] query = scratch.query;
-        frame.getBytes(frame.readerIndex(), query, 0, length);
         if (transfers.concerns(query, length)) {
             byte[] whole = Arrays.copyOf(query, length);
             // The snapshot of this moment: a change during a transfer does not mix into it.
@@ -54,12 +52,11 @@ final class TcpQueryHandler extends SimpleChannelInboundHandler<ByteBuf> {
                 return;
             }
         }
-        byte[] answer = scratch.answer;
-        int answered = Responder.answer(query, length, zone.get(), Transport.TCP, answer);
-        counters.count(Transport.TCP, query, length, answered < 0 ? null : answer);
+        int answered = scratch.answer(length, zone.get(), Transport.TCP);
+        counters.count(Transport.TCP, query, length, answered < 0 ? null : scratch.answer);
         if (answered >= 0) {
             // No promise per answer: a failed write reaches exceptionCaught, which closes the connection.
-            ctx.write(ctx.alloc().ioBuffer(answered).writeBytes(answer, 0, answered), ctx.voidPromise());
+            ctx.write(ctx.alloc().ioBuffer(answered).writeBytes(scratch.answer, 0, answered), ctx.voidPromise());
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.vedns.transport;
 
-import dev.vedns.answer.Responder;
 import dev.vedns.answer.Transport;
 import dev.vedns.zone.ZoneSnapshot;
 import io.netty.buffer.ByteBuf;
@@ -36,11 +35,9 @@ final class UdpQueryHandler extends SimpleChannelInboundHandler<DatagramPacket> 
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
-        ByteBuf content = packet.content();
-        int length = content.readableBytes();
         Scratch scratch = Scratch.ofThisThread();
+        int length = scratch.read(packet.content());
         byte[] query = scratch.query;
-        content.getBytes(content.readerIndex(), query, 0, length);
         ZoneSnapshot snapshot = zone.get();
         if (transfers.concerns(query, length)) {
             byte[] whole = Arrays.copyOf(query, length);
@@ -52,11 +49,10 @@ final class UdpQueryHandler extends SimpleChannelInboundHandler<DatagramPacket> 
                 return;
             }
         }
-        byte[] answer = scratch.answer;
-        int answered = Responder.answer(query, length, snapshot, Transport.UDP, answer);
-        counters.count(Transport.UDP, query, length, answered < 0 ? null : answer);
+        int answered = scratch.answer(length, snapshot, Transport.UDP);
+        counters.count(Transport.UDP, query, length, answered < 0 ? null : scratch.answer);
         if (answered >= 0) {
-            send(ctx, packet, query, answer, answered);
+            send(ctx, packet, query, scratch.answer, answered);
         }
     }
 
