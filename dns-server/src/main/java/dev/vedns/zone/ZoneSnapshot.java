@@ -125,12 +125,12 @@ public final class ZoneSnapshot {
         return nodes.size();
     }
 
-    /** Every owner name, empty non-terminals included. */
     /** Every node, in no particular order: a whole-zone walk without a lookup per name. */
     public List<ZoneNode> nodes() {
         return nodes.nodes();
     }
 
+    /** Every owner name, empty non-terminals included. */
     public List<Name> names() {
         return nodes.nodes().stream().map(ZoneNode::name).toList();
     }
