@@ -206,6 +206,8 @@ public final class ZoneTransfers implements Transfers {
     private static final class Messages implements Iterator<byte[]> {
         private final Message query;
         private final TSIG.StreamGenerator stream;
+        /** Encodes the messages of an unsigned transfer; a signed one is encoded by dnsjava as it signs. */
+        private final TransferEncoder encoder;
         private final SOARecord soa;
         private final Iterator<List<Record>> groups;
         private Iterator<Record> group;
@@ -217,6 +219,8 @@ public final class ZoneTransfers implements Transfers {
         Messages(Message query, TSIG key, TSIGRecord signature, SOARecord soa, Iterator<List<Record>> groups) {
             this.query = query;
             this.stream = key == null ? null : new TSIG.StreamGenerator(key, signature);
+            this.encoder = key == null ? new TransferEncoder(query.getHeader().getID(),
+                    query.getHeader().getFlag(Flags.RD), query.getQuestion()) : null;
             this.soa = soa;
             this.groups = groups;
             this.group = List.<Record>of().iterator();
@@ -233,7 +237,7 @@ public final class ZoneTransfers implements Transfers {
             if (done) {
                 throw new NoSuchElementException();
             }
-            Message message = response(query);
+            List<Record> answers = new ArrayList<>();
             int budget = 0;
             for (Record record = carried != null ? carried : nextRecord(); record != null; record = nextRecord()) {
                 int size = uncompressedSize(record);
@@ -242,13 +246,18 @@ public final class ZoneTransfers implements Transfers {
                     break;
                 }
                 carried = null;
-                message.addRecord(record, Section.ANSWER);
+                answers.add(record);
                 budget += size;
             }
             done = carried == null;
-            if (stream != null) {
-                stream.generate(message);
+            if (stream == null) {
+                return encoder.encode(answers);
             }
+            Message message = response(query);
+            for (Record record : answers) {
+                message.addRecord(record, Section.ANSWER);
+            }
+            stream.generate(message);
             return message.toWire();
         }
 
