@@ -40,7 +40,7 @@ import org.xbill.DNS.Type;
 /**
  * Zone transfers (AXFR, RFC 5936; IXFR from the kept differences, else in full, RFC 1995) to the allowed
  * networks, and TSIG (RFC 8945) on them and on any signed query, through dnsjava. A transfer is streamed from the
- * snapshot it started on, one message of at most {@value #MESSAGE_BUDGET} bytes of records at a time.
+ * snapshot it started on, in canonical order, one message of at most {@value #MESSAGE_BUDGET} bytes of records at a time.
  */
 public final class ZoneTransfers implements Transfers {
 
@@ -172,7 +172,7 @@ public final class ZoneTransfers implements Transfers {
             groups = deltas.stream().flatMap(delta -> Stream.<List<Record>>of(List.of(delta.from()), delta.deleted(),
                     List.of(delta.to()), delta.added())).iterator();
         } else {
-            groups = zone.nodes().stream().map(ZoneTransfers::transferred).iterator();
+            groups = zone.nodesInCanonicalOrder().stream().map(ZoneTransfers::transferred).iterator();
         }
         count(qtype, incremental ? "incremental" : "full");
         return new Messages(query, key, signature, zone.soa(), groups);

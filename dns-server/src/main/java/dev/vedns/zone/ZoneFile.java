@@ -1,10 +1,8 @@
 package dev.vedns.zone;
 
 import io.netty.util.NetUtil;
-import java.util.ArrayList;
 import java.util.List;
 import org.xbill.DNS.AAAARecord;
-import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.Type;
 
@@ -29,15 +27,11 @@ public final class ZoneFile {
                 appendLine(out, record);
             }
         }
-        List<Name> names = new ArrayList<>();
-        for (Name name : zone.names()) {
-            if (!name.equals(zone.origin())) {
-                names.add(name);
+        for (ZoneNode node : zone.nodesInCanonicalOrder()) {
+            if (node == apex) {
+                continue;
             }
-        }
-        names.sort(null);
-        for (Name name : names) {
-            List<ZoneNode> alternatives = zone.node(name).alternatives();
+            List<ZoneNode> alternatives = node.alternatives();
             for (Record record : alternatives.get(0).all()) {
                 appendLine(out, record);
             }

@@ -22,6 +22,8 @@ public final class ZoneSnapshot {
     private final List<Name> changed;
     /** NXDOMAIN answers by the offset of the apex inside the question's name (their pointers depend on it). */
     private final AtomicReferenceArray<byte[]> nxdomainAnswers = new AtomicReferenceArray<>(256);
+    /** The nodes in canonical order, sorted when first asked for: only transfers and zone files need it. */
+    private volatile List<ZoneNode> canonical;
 
     ZoneSnapshot(Name origin, SOARecord soa, SOARecord negativeSoa, NameTable nodes, List<Name> changed) {
         this.changed = changed == null ? null : List.copyOf(changed);
@@ -125,9 +127,15 @@ public final class ZoneSnapshot {
         return nodes.size();
     }
 
-    /** Every node, in no particular order: a whole-zone walk without a lookup per name. */
-    public List<ZoneNode> nodes() {
-        return nodes.nodes();
+    /** Every node in canonical order (RFC 4034 §6.1), the apex first: a transfer's and a zone file's order. */
+    public List<ZoneNode> nodesInCanonicalOrder() {
+        List<ZoneNode> sorted = canonical;
+        if (sorted == null) {
+            // Two transfers starting at once may both sort: the same list, and cheaper than a lock on every call.
+            sorted = CanonicalOrder.of(nodes.nodes());
+            canonical = sorted;
+        }
+        return sorted;
     }
 
     /** Every owner name, empty non-terminals included. */

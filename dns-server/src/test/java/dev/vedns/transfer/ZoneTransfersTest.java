@@ -82,7 +82,7 @@ class ZoneTransfersTest {
     }
 
     @Test
-    void aSignedAxfrGivesTheWholeZoneInSeveralMessagesWithItsSoaFirstAndLast() throws Exception {
+    void aSignedAxfrGivesTheWholeZoneInCanonicalOrderInSeveralMessagesWithItsSoaFirstAndLast() throws Exception {
         start(List.of("127.0.0.0/8"));
         ZoneTransferIn transfer = ZoneTransferIn.newAXFR(ZONE, address(), KEY);
         transfer.run();
@@ -92,6 +92,10 @@ class ZoneTransfersTest {
         assertEquals(lines(exported()), lines(records.subList(0, records.size() - 1)),
                 "the transfer holds exactly what the zone export does");
         assertTrue(records.size() > 2400, "several messages' worth: " + records.size());
+        for (int i = 2; i < records.size() - 1; i++) {
+            assertTrue(records.get(i - 1).getName().compareTo(records.get(i).getName()) <= 0,
+                    "in canonical order, as a secondary loads fastest: " + records.get(i - 1) + " before " + records.get(i));
+        }
         assertEquals(1L, vedns.transferCounters().snapshot().get("axfr|full"));
     }
 
