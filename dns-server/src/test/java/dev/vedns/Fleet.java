@@ -12,6 +12,7 @@ import dev.vedns.zone.ZoneSettings;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.xbill.DNS.Name;
 
@@ -100,5 +101,18 @@ public final class Fleet {
 
     public RoutingEngine engine() {
         return engine;
+    }
+
+    /** A document of {@code pairs} replication sets, a primary and a replica each. */
+    public static RoutingCommand.ReplaceState imported(int pairs) {
+        List<RoutingCommand.ImportedServer> servers = new ArrayList<>();
+        List<RoutingCommand.ImportedEndpoint> endpoints = new ArrayList<>();
+        for (int i = 0; i < pairs; i++) {
+            String address = "10." + (i >> 8) + "." + (i & 255) + ".";
+            servers.add(new RoutingCommand.ImportedServer("pg-" + i, "Primary", null, List.of(address + "1")));
+            servers.add(new RoutingCommand.ImportedServer("pg-" + i + "-r", "AsyncReplica", "pg-" + i, List.of(address + "2")));
+            endpoints.add(new RoutingCommand.ImportedEndpoint("pg-" + i, "db-" + i, "ReadWrite", List.of("pg-" + i + "-r")));
+        }
+        return new RoutingCommand.ReplaceState("postgres.internal.", servers, endpoints);
     }
 }

@@ -33,6 +33,12 @@ public final class RoutingEngine implements Supplier<ZoneSnapshot> {
 
     /** How many times a change is decided again after other instances overtook it, before it is given up (503). */
     private static final int MAX_ATTEMPTS = 8;
+    /**
+     * From this many mutations the new snapshot is compiled on a thread of its own while the change is journaled:
+     * an import of 100,000 pairs journals for 0.4-0.6 s and compiles for 0.6-1.2 s. A smaller change compiles in
+     * less time than a hop to another thread takes.
+     */
+    private static final int COMPILED_ALONGSIDE = 1_000;
 
     private final RoutingRules rules;
     private final ZoneCompiler compiler;
@@ -105,9 +111,13 @@ public final class RoutingEngine implements Supplier<ZoneSnapshot> {
         RoutingEvent event = describer.describe(events.nextId(), Instant.now(), serial, command, actor.name(), outcome,
                 before.table(), mutations);
         long decided = System.nanoTime();
+        Supplier<ZoneSnapshot> next = mutations.size() < COMPILED_ALONGSIDE
+                ? () -> snapshot(before, outcome.table(), mutations, serial)
+                : Alongside.start("vedns-compile", () -> snapshot(before, outcome.table(), mutations, serial));
+        // A change that is not journaled is not published: its snapshot, made or being made, is dropped.
         revision = changeLog.append(new JournalRecord(serial, event, mutations), revision);
         long journaled = System.nanoTime();
-        publish(before, outcome.table(), mutations, serial);
+        current = new Published(outcome.table(), next.get());
         long published = System.nanoTime();
         events.append(event);
         observer.applied(event, decided - started, journaled - decided, published - journaled);
@@ -119,8 +129,12 @@ public final class RoutingEngine implements Supplier<ZoneSnapshot> {
 
     /** The table after a change, and its snapshot: updated with the new serial, or kept when the zone did not change. */
     private void publish(Published before, RoutingTable table, List<Mutation> mutations, long serial) {
-        current = new Published(table, serial == before.snapshot().serial() ? before.snapshot()
-                : compiler.update(before.snapshot(), table, mutations, serial));
+        current = new Published(table, snapshot(before, table, mutations, serial));
+    }
+
+    private ZoneSnapshot snapshot(Published before, RoutingTable table, List<Mutation> mutations, long serial) {
+        return serial == before.snapshot().serial() ? before.snapshot()
+                : compiler.update(before.snapshot(), table, mutations, serial);
     }
 
     /** Applies what other instances committed since this engine's revision, or the whole state when too far behind. */

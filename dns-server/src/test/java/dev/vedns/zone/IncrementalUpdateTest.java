@@ -66,9 +66,9 @@ class IncrementalUpdateTest {
     void anImportOfMostOfTheZoneIsCompiledWholeAndAnswersTheSame() {
         Fleet fleet = Fleet.standard();
         RoutingEngine engine = fleet.engine();
-        engine.apply(imported(3));
+        engine.apply(Fleet.imported(3));
         assertEquals(true, engine.get().changed() != null, "a small import is an update, kept for IXFR");
-        engine.apply(imported(1500));
+        engine.apply(Fleet.imported(1500));
         ZoneSnapshot imported = engine.get();
         assertEquals(true, imported.changed() == null, "an import of 1,500 pairs is compiled whole");
         ZoneSnapshot full = new ZoneCompiler(Fleet.settings()).compile(engine.table(), imported.serial());
@@ -77,19 +77,6 @@ class IncrementalUpdateTest {
             byte[] query = Queries.query(name, Type.A).toWire();
             assertArrayEquals(Responder.general(query, full, Transport.UDP), Queries.answer(query, imported, Transport.UDP), name);
         }
-    }
-
-    /** A document of {@code pairs} replication sets, a primary and a replica each. */
-    private static RoutingCommand.ReplaceState imported(int pairs) {
-        List<RoutingCommand.ImportedServer> servers = new ArrayList<>();
-        List<RoutingCommand.ImportedEndpoint> endpoints = new ArrayList<>();
-        for (int i = 0; i < pairs; i++) {
-            String address = "10." + (i >> 8) + "." + (i & 255) + ".";
-            servers.add(new RoutingCommand.ImportedServer("pg-" + i, "Primary", null, List.of(address + "1")));
-            servers.add(new RoutingCommand.ImportedServer("pg-" + i + "-r", "AsyncReplica", "pg-" + i, List.of(address + "2")));
-            endpoints.add(new RoutingCommand.ImportedEndpoint("pg-" + i, "db-" + i, "ReadWrite", List.of("pg-" + i + "-r")));
-        }
-        return new RoutingCommand.ReplaceState("postgres.internal.", servers, endpoints);
     }
 
     @Test
