@@ -17,6 +17,8 @@ import dev.vedns.zone.ZoneSettings;
 import dev.vedns.zone.ZoneSnapshot;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 /**
@@ -39,6 +41,12 @@ public final class RoutingEngine implements Supplier<ZoneSnapshot> {
      * less time than a hop to another thread takes.
      */
     private static final int COMPILED_ALONGSIDE = 1_000;
+    /** A thread of its own for each such compile: they are rare (imports), so no pool is kept for them. */
+    private static final Executor OWN_THREAD = work -> {
+        Thread thread = new Thread(work, "vedns-compile");
+        thread.setDaemon(true);
+        thread.start();
+    };
 
     private final RoutingRules rules;
     private final ZoneCompiler compiler;
@@ -113,8 +121,10 @@ public final class RoutingEngine implements Supplier<ZoneSnapshot> {
         long decided = System.nanoTime();
         Supplier<ZoneSnapshot> next = mutations.size() < COMPILED_ALONGSIDE
                 ? () -> snapshot(before, outcome.table(), mutations, serial)
-                : Alongside.start("vedns-compile", () -> snapshot(before, outcome.table(), mutations, serial));
-        // A change that is not journaled is not published: its snapshot, made or being made, is dropped.
+                : CompletableFuture.supplyAsync(() -> snapshot(before, outcome.table(), mutations, serial),
+                        OWN_THREAD)::join;
+        // A change that is not journaled is not published: its snapshot, made or being made, is dropped. Once it
+        // is journaled, join waits through an interrupt, so what is published is what was journaled.
         revision = changeLog.append(new JournalRecord(serial, event, mutations), revision);
         long journaled = System.nanoTime();
         current = new Published(outcome.table(), next.get());
