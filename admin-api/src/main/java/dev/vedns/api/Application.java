@@ -40,7 +40,8 @@ public final class Application {
         if (System.getProperty(LEAK_DETECTION) == null) {
             System.setProperty(LEAK_DETECTION, "disabled");
         }
-        // Netty's native transport takes a tenth of a second or more to load: it loads beside Micronaut's start.
+        // Netty's native transport and its buffer pool take a tenth of a second or more to set up: beside Micronaut's
+        // start.
         Thread transport = new Thread(DnsListener::loadTransport, "vedns-transport-load");
         transport.setDaemon(true);
         transport.start();
