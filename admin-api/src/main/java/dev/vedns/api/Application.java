@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
+import org.slf4j.LoggerFactory;
 
 /**
  * One program: with no arguments, {@code serve} or only {@code --key=value} settings it starts vedns (the DNS
@@ -40,6 +41,10 @@ public final class Application {
         if (System.getProperty(LEAK_DETECTION) == null) {
             System.setProperty(LEAK_DETECTION, "disabled");
         }
+        // Logging is set up first, on this thread. SLF4J gives a thread that asks for a logger while another thread
+        // sets logging up a stand-in that says TRACE is on; Micronaut asks just then, and it traced the resolution
+        // of every bean through a start (about 75 ms of it, measured) when Netty set logging up on the thread below.
+        LoggerFactory.getILoggerFactory();
         // Netty's native transport and its buffer pool take a tenth of a second or more to set up: beside Micronaut's
         // start.
         Thread transport = new Thread(DnsListener::loadTransport, "vedns-transport-load");
