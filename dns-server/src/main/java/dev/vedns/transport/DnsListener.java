@@ -147,6 +147,8 @@ public final class DnsListener implements AutoCloseable {
                 .channel(transport.server)
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
+                // As for UDP: the adaptive default made a new NIO view for every read and every answer written.
+                .childOption(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel channel) {
