@@ -41,16 +41,18 @@ final class HeapReturn {
         this.sizes = sizes;
     }
 
+    /** Both heaps given back after collections: the Java heap's size where the JVM lets it be set, the C heap's. */
     static void apply() {
         HotSpotDiagnosticMXBean hotspot = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
         HeapReturn heapReturn = of(hotspot);
-        if (heapReturn == null) {
-            return;
-        }
+        NativeHeapTrim trim = new NativeHeapTrim(System.nanoTime());
         NotificationListener listener = (notification, handback) -> {
             if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
-                heapReturn.collected(GarbageCollectionNotificationInfo.from(
-                        (CompositeData) notification.getUserData()).getGcCause());
+                if (heapReturn != null) {
+                    heapReturn.collected(GarbageCollectionNotificationInfo.from(
+                            (CompositeData) notification.getUserData()).getGcCause());
+                }
+                trim.collected(System.nanoTime());
             }
         };
         for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
