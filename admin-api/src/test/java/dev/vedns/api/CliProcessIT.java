@@ -50,9 +50,7 @@ class CliProcessIT {
     private static Result launcher(Map<String, String> env, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(LAUNCHER.toString()));
         command.addAll(List.of(args));
-        Map<String, String> withJava = new java.util.HashMap<>(env);
-        withJava.put("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        return run(command, withJava);
+        return run(command, env);
     }
 
     @Test

@@ -56,7 +56,6 @@ public final class VednsProcess implements AutoCloseable {
         this.workDir = ownWorkDir ? Files.createTempDirectory("vedns-run-") : workDir;
         ProcessBuilder builder = new ProcessBuilder(command).directory(this.workDir.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
-        builder.environment().put("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
         builder.environment().put("VEDNS_JAVA_OPTS", String.join(" ", jvmOptions));
         builder.environment().putAll(environment);
         process = builder.start();
