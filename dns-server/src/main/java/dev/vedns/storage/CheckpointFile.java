@@ -58,14 +58,11 @@ final class CheckpointFile {
         return Frames.payload(bytes, MAGIC.length, end);
     }
 
-    void write(byte[] payload) throws IOException {
-        ByteBuffer frame = Frames.frame(payload);
+    void write(Frames.Payload payload) throws IOException {
         try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE,
                 StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
-            channel.write(ByteBuffer.wrap(MAGIC));
-            while (frame.hasRemaining()) {
-                channel.write(frame);
-            }
+            Frames.writeFully(channel, ByteBuffer.wrap(MAGIC), 0);
+            Frames.write(channel, MAGIC.length, payload);
             channel.force(true);
         } catch (IOException failure) {
             Files.deleteIfExists(temporary);

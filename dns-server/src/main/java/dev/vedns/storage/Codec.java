@@ -66,15 +66,17 @@ public final class Codec {
     }
 
     public static byte[] encode(JournalRecord record) {
-        return write(out -> {
-            out.writeByte(VERSION);
-            out.writeLong(record.serial());
-            writeEvent(out, record.event());
-            out.writeInt(record.mutations().size());
-            for (Mutation mutation : record.mutations()) {
-                writeMutation(out, mutation);
-            }
-        });
+        return write(out -> writeRecord(out, record));
+    }
+
+    static void writeRecord(DataOutputStream out, JournalRecord record) throws IOException {
+        out.writeByte(VERSION);
+        out.writeLong(record.serial());
+        writeEvent(out, record.event());
+        out.writeInt(record.mutations().size());
+        for (Mutation mutation : record.mutations()) {
+            writeMutation(out, mutation);
+        }
     }
 
     public static JournalRecord decodeRecord(byte[] bytes) throws IOException {
@@ -104,32 +106,30 @@ public final class Codec {
         return readMutation(in, version);
     }
 
-    static byte[] encode(DurableState state) {
-        return write(out -> {
-            out.writeByte(VERSION);
-            out.writeLong(state.serial());
-            out.writeLong(state.lastEventId());
-            out.writeInt(state.table().serverCount());
-            for (Server server : state.table().serversInAnyOrder()) {
-                writeServer(out, server);
-            }
-            out.writeInt(state.table().endpointCount());
-            for (VirtualEndpoint endpoint : state.table().endpointsInAnyOrder()) {
-                writeEndpoint(out, endpoint);
-            }
-            out.writeInt(state.table().tokens().size());
-            for (Token token : state.table().tokens()) {
-                writeToken(out, token);
-            }
-            out.writeInt(state.table().customCount());
-            for (CustomEndpoint custom : state.table().customsInAnyOrder()) {
-                writeCustom(out, custom);
-            }
-            out.writeInt(state.events().size());
-            for (RoutingEvent event : state.events()) {
-                writeEvent(out, event);
-            }
-        });
+    static void writeState(DataOutputStream out, DurableState state) throws IOException {
+        out.writeByte(VERSION);
+        out.writeLong(state.serial());
+        out.writeLong(state.lastEventId());
+        out.writeInt(state.table().serverCount());
+        for (Server server : state.table().serversInAnyOrder()) {
+            writeServer(out, server);
+        }
+        out.writeInt(state.table().endpointCount());
+        for (VirtualEndpoint endpoint : state.table().endpointsInAnyOrder()) {
+            writeEndpoint(out, endpoint);
+        }
+        out.writeInt(state.table().tokens().size());
+        for (Token token : state.table().tokens()) {
+            writeToken(out, token);
+        }
+        out.writeInt(state.table().customCount());
+        for (CustomEndpoint custom : state.table().customsInAnyOrder()) {
+            writeCustom(out, custom);
+        }
+        out.writeInt(state.events().size());
+        for (RoutingEvent event : state.events()) {
+            writeEvent(out, event);
+        }
     }
 
     static DurableState decodeState(byte[] bytes) throws IOException {
@@ -175,72 +175,76 @@ public final class Codec {
         return version;
     }
 
-    private static void writeMutation(DataOutputStream out, Mutation mutation) {
-        mutation.accept(new Mutation.Visitor<Void>() {
-            @Override
-            public Void putServer(Server server) {
-                return written(() -> {
-                    out.writeByte(PUT_SERVER);
-                    writeServer(out, server);
-                });
-            }
+    private static void writeMutation(DataOutputStream out, Mutation mutation) throws IOException {
+        try {
+            mutation.accept(new Mutation.Visitor<Void>() {
+                @Override
+                public Void putServer(Server server) {
+                    return written(() -> {
+                        out.writeByte(PUT_SERVER);
+                        writeServer(out, server);
+                    });
+                }
 
-            @Override
-            public Void removeServer(String name) {
-                return written(() -> {
-                    out.writeByte(REMOVE_SERVER);
-                    out.writeUTF(name);
-                });
-            }
+                @Override
+                public Void removeServer(String name) {
+                    return written(() -> {
+                        out.writeByte(REMOVE_SERVER);
+                        out.writeUTF(name);
+                    });
+                }
 
-            @Override
-            public Void putEndpoint(VirtualEndpoint endpoint) {
-                return written(() -> {
-                    out.writeByte(PUT_ENDPOINT);
-                    writeEndpoint(out, endpoint);
-                });
-            }
+                @Override
+                public Void putEndpoint(VirtualEndpoint endpoint) {
+                    return written(() -> {
+                        out.writeByte(PUT_ENDPOINT);
+                        writeEndpoint(out, endpoint);
+                    });
+                }
 
-            @Override
-            public Void removeEndpoint(String name) {
-                return written(() -> {
-                    out.writeByte(REMOVE_ENDPOINT);
-                    out.writeUTF(name);
-                });
-            }
+                @Override
+                public Void removeEndpoint(String name) {
+                    return written(() -> {
+                        out.writeByte(REMOVE_ENDPOINT);
+                        out.writeUTF(name);
+                    });
+                }
 
-            @Override
-            public Void putToken(Token token) {
-                return written(() -> {
-                    out.writeByte(PUT_TOKEN);
-                    writeToken(out, token);
-                });
-            }
+                @Override
+                public Void putToken(Token token) {
+                    return written(() -> {
+                        out.writeByte(PUT_TOKEN);
+                        writeToken(out, token);
+                    });
+                }
 
-            @Override
-            public Void removeToken(String name) {
-                return written(() -> {
-                    out.writeByte(REMOVE_TOKEN);
-                    out.writeUTF(name);
-                });
-            }
+                @Override
+                public Void removeToken(String name) {
+                    return written(() -> {
+                        out.writeByte(REMOVE_TOKEN);
+                        out.writeUTF(name);
+                    });
+                }
 
-            @Override
-            public Void putCustom(CustomEndpoint custom) {
-                return written(() -> {
-                    out.writeByte(PUT_CUSTOM);
-                    writeCustom(out, custom);
-                });
-            }
+                @Override
+                public Void putCustom(CustomEndpoint custom) {
+                    return written(() -> {
+                        out.writeByte(PUT_CUSTOM);
+                        writeCustom(out, custom);
+                    });
+                }
 
-            @Override
-            public Void removeCustom(String name) {
-                return written(() -> {
-                    out.writeByte(REMOVE_CUSTOM);
-                    out.writeUTF(name);
-                });
-            }
-        });
+                @Override
+                public Void removeCustom(String name) {
+                    return written(() -> {
+                        out.writeByte(REMOVE_CUSTOM);
+                        out.writeUTF(name);
+                    });
+                }
+            });
+        } catch (UncheckedIOException failed) {
+            throw failed.getCause();
+        }
     }
 
     private static Mutation readMutation(DataInputStream in, int version) throws IOException {
@@ -507,7 +511,7 @@ public final class Codec {
         void run() throws IOException;
     }
 
-    /** Runs a write into memory, which cannot fail, from code that may not throw IOException. */
+    /** Runs a write from code that may not throw IOException (a visitor): writeMutation unwraps it again. */
     private static Void written(Step step) {
         try {
             step.run();

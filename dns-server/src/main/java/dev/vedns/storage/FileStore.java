@@ -115,7 +115,7 @@ public final class FileStore implements Store {
     @Override
     public synchronized long append(JournalRecord record, long revision) {
         try {
-            observer.synced(journal.append(Codec.encode(record)));
+            observer.synced(journal.append(out -> Codec.writeRecord(out, record)));
             return revision + 1;
         } catch (IOException failure) {
             throw new StorageException("The change was not applied: the journal in " + directory.toAbsolutePath().normalize()
@@ -127,7 +127,7 @@ public final class FileStore implements Store {
     @Override
     public synchronized void checkpoint(DurableState state) {
         try {
-            checkpoint.write(Codec.encode(state));
+            checkpoint.write(out -> Codec.writeState(out, state));
             journal.reset();
         } catch (IOException failure) {
             LOG.warn("Checkpoint of {} failed ({}); the journal keeps every change and the next checkpoint will"

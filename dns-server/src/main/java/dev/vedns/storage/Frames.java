@@ -1,7 +1,13 @@
 package dev.vedns.storage;
 
+import java.io.BufferedOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.util.zip.CRC32C;
+import java.util.zip.CheckedOutputStream;
 
 /**
  * The framing of every stored record: length, a checksum of the length, a checksum of the payload, the
@@ -17,13 +23,39 @@ final class Frames {
     private Frames() {
     }
 
-    static ByteBuffer frame(byte[] payload) {
-        ByteBuffer frame = ByteBuffer.allocate(HEADER + payload.length);
-        frame.putInt(payload.length);
-        frame.putInt(lengthChecksum(payload.length));
-        frame.putInt(checksum(payload, 0, payload.length));
-        frame.put(payload);
-        return frame.flip();
+    /** What a frame holds, written as it is encoded. */
+    interface Payload {
+        void writeTo(DataOutputStream out) throws IOException;
+    }
+
+    /**
+     * Writes one frame at {@code position} and returns where it ends. The payload goes to the file as it is
+     * encoded, through a small buffer, and the header is written after it, once its length and checksum are
+     * known: a whole state at 100,000 pairs held in memory took three copies of it (70 MB a checkpoint). A crash
+     * before the header is written leaves a frame that fails its checks, as a torn one does.
+     */
+    static long write(FileChannel channel, long position, Payload payload) throws IOException {
+        CRC32C crc = new CRC32C();
+        channel.position(position + HEADER);
+        // Not closed when done: that would close the channel.
+        DataOutputStream out = new DataOutputStream(new BufferedOutputStream(
+                new CheckedOutputStream(Channels.newOutputStream(channel), crc), 64 * 1024));
+        payload.writeTo(out);
+        out.flush();
+        int length = out.size();
+        if (length > MAX_PAYLOAD) {
+            throw new IOException("a record of " + length + " bytes is larger than the " + MAX_PAYLOAD + " a frame may hold");
+        }
+        ByteBuffer header = ByteBuffer.allocate(HEADER).putInt(length).putInt(lengthChecksum(length))
+                .putInt((int) crc.getValue()).flip();
+        writeFully(channel, header, position);
+        return position + HEADER + length;
+    }
+
+    static void writeFully(FileChannel channel, ByteBuffer bytes, long position) throws IOException {
+        while (bytes.hasRemaining()) {
+            position += channel.write(bytes, position);
+        }
     }
 
     /** The end of the valid frame starting at {@code offset}, or -1 when there is none (torn or damaged). */

@@ -104,19 +104,15 @@ final class Journal implements AutoCloseable {
     }
 
     /** Appends one record and fsyncs it, returning how long the fsync took; on failure the record is not in the journal. */
-    long append(byte[] payload) throws IOException {
+    long append(Frames.Payload payload) throws IOException {
         if (rollbackPending) {
             rollBack();
         }
-        ByteBuffer frame = Frames.frame(payload);
         try {
-            long position = size;
-            while (frame.hasRemaining()) {
-                position += channel.write(frame, position);
-            }
+            long end = Frames.write(channel, size, payload);
             long syncing = System.nanoTime();
             channel.force(false);
-            size = position;
+            size = end;
             return System.nanoTime() - syncing;
         } catch (IOException failure) {
             rollbackPending = true;
