@@ -93,6 +93,7 @@ public final class Vedns implements AutoCloseable {
             // before it only means the journal is replayed again.
             try {
                 vedns.engine.checkpoint();
+                store.awaitCheckpoint();
             } catch (RuntimeException failure) {
                 vedns.close();
                 throw failure;

@@ -7,6 +7,10 @@ import dev.vedns.engine.Loaded;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,19 +18,39 @@ import org.slf4j.LoggerFactory;
  * The data directory: a lock, a write-ahead journal and a checkpoint. Opening it recovers the acknowledged
  * state; appending makes a change durable before the engine publishes it; a checkpoint writes the whole state
  * and compacts the journal.
+ *
+ * <p>A checkpoint does not hold up changes: the journal is set aside as {@code journal.folding} and a new one
+ * started, both in a few fsyncs, and the whole state is written beside the changes that follow, after which
+ * the set-aside journal is deleted. At 100,000 pairs writing the state takes 0.2-0.3 s, which the change that
+ * reached the checkpoint used to wait for. A start replays the set-aside journal and then the journal on top of
+ * the checkpoint, skipping the records it already holds (by event id), so a crash at any step loses nothing.
  */
 public final class FileStore implements Store {
 
     private static final Logger LOG = LoggerFactory.getLogger(FileStore.class);
     private static final String JOURNAL = "journal";
+    /** The journal a checkpoint in progress folds in: its records are deleted once the checkpoint holds them. */
+    private static final String FOLDING = "journal.folding";
+    /** The new journal, made under this name before it takes the journal's place. */
+    private static final String NEXT = "journal.next";
     /** Less than this free and the next change may not fit: a whole-state record alone can take megabytes. */
     private static final long MIN_FREE = 1024 * 1024;
+    /** A thread of its own for each checkpoint: one at most every {@code checkpoint-every} changes. */
+    private static final Executor FOLDER = work -> {
+        Thread thread = new Thread(work, "vedns-checkpoint");
+        thread.setDaemon(true);
+        thread.start();
+    };
 
     private final Path directory;
     private final DirectoryLock lock;
     private final CheckpointFile checkpoint;
-    private final Journal journal;
+    private Journal journal;
     private final Path journalPath;
+    private final Path foldingPath;
+    private final Path nextPath;
+    /** The checkpoint being written, if any; guarded by this store's lock. */
+    private CompletableFuture<Void> fold = CompletableFuture.completedFuture(null);
     private volatile ChangeObserver observer = ChangeObserver.NONE;
     private final DurableState recovered;
     private final int replayed;
@@ -38,6 +62,8 @@ public final class FileStore implements Store {
         this.checkpoint = checkpoint;
         this.journal = journal;
         this.journalPath = directory.resolve(JOURNAL);
+        this.foldingPath = directory.resolve(FOLDING);
+        this.nextPath = directory.resolve(NEXT);
         this.recovered = recovered;
         this.replayed = replayed;
     }
@@ -56,13 +82,20 @@ public final class FileStore implements Store {
             CheckpointFile checkpoint = CheckpointFile.in(directory);
             byte[] stored = checkpoint.read();
             DurableState state = stored == null ? DurableState.fresh(freshSerial) : Codec.decodeState(stored);
-            Path journalPath = directory.resolve(JOURNAL);
-            Journal.Recovery recovery = Journal.recover(journalPath, cutAtDamage);
-            for (JournalRecord record : recovery.records()) {
-                state = state.replay(record, retainEvents);
+            // An empty journal a crash left before it took the journal's place.
+            Files.deleteIfExists(directory.resolve(NEXT));
+            Journal.Recovery folding = Journal.recover(directory.resolve(FOLDING), cutAtDamage);
+            Journal.Recovery recovery = Journal.recover(directory.resolve(JOURNAL), cutAtDamage);
+            int replayed = 0;
+            for (Journal.Recovery journal : List.of(folding, recovery)) {
+                for (JournalRecord record : journal.records()) {
+                    DurableState before = state;
+                    state = state.replay(record, retainEvents);
+                    replayed += state == before ? 0 : 1;
+                }
             }
-            Journal journal = Journal.open(journalPath, recovery.validLength());
-            return new FileStore(directory, lock, checkpoint, journal, state, recovery.records().size());
+            Journal journal = Journal.open(directory.resolve(JOURNAL), recovery.validLength());
+            return new FileStore(directory, lock, checkpoint, journal, state, replayed);
         } catch (IOException | RuntimeException failure) {
             closeQuietly(lock);
             if (failure instanceof StartupException startup) {
@@ -124,20 +157,86 @@ public final class FileStore implements Store {
         }
     }
 
+    /**
+     * Sets the journal aside and writes the state on a thread of its own. A checkpoint asked for while the last
+     * one is still being written waits for it (only a thousand changes within a fraction of a second could), and so
+     * does closing. A journal that could not be folded (a failed write) stays set aside, and the next checkpoint
+     * folds it then.
+     */
     @Override
     public synchronized void checkpoint(DurableState state) {
+        fold.join();
+        try {
+            if (!Files.exists(foldingPath)) {
+                setAside();
+            }
+        } catch (IOException failure) {
+            LOG.warn("Checkpoint of {} not started ({}); the journal keeps every change and the next checkpoint will"
+                    + " try again", directory.toAbsolutePath().normalize(), failure.toString());
+            return;
+        }
+        fold = CompletableFuture.runAsync(() -> write(state), FOLDER);
+    }
+
+    /**
+     * Renames the journal to {@code journal.folding} and puts a new, empty one in its place, made beforehand under
+     * another name: whichever step fails, or wherever a crash stops it, the changes are in {@code journal} or in
+     * {@code journal.folding}, and a start reads both.
+     */
+    private void setAside() throws IOException {
+        Journal next = Journal.open(nextPath, 0);
+        try {
+            Files.move(journalPath, foldingPath, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException failure) {
+            discard(next, failure);
+            throw failure;
+        }
+        try {
+            Files.move(nextPath, journalPath, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException failure) {
+            Files.move(foldingPath, journalPath, StandardCopyOption.ATOMIC_MOVE);
+            discard(next, failure);
+            throw failure;
+        }
+        journal.close();
+        journal = next;
+        CheckpointFile.syncDirectory(directory);
+    }
+
+    private void discard(Journal next, IOException failure) {
+        try {
+            next.close();
+            Files.deleteIfExists(nextPath);
+        } catch (IOException alsoFailing) {
+            failure.addSuppressed(alsoFailing);
+        }
+    }
+
+    @Override
+    public void awaitCheckpoint() {
+        CompletableFuture<Void> last;
+        synchronized (this) {
+            last = fold;
+        }
+        last.join();
+    }
+
+    private void write(DurableState state) {
         try {
             checkpoint.write(out -> Codec.writeState(out, state));
-            journal.reset();
-        } catch (IOException failure) {
+            Files.delete(foldingPath);
+            CheckpointFile.syncDirectory(directory);
+        } catch (IOException | RuntimeException failure) {
             LOG.warn("Checkpoint of {} failed ({}); the journal keeps every change and the next checkpoint will"
                     + " try again", directory.toAbsolutePath().normalize(), failure.toString());
         }
     }
 
+    /** Finishes the checkpoint being written, then releases the journal and the directory. */
     @Override
     public synchronized void close() throws IOException {
         try {
+            fold.join();
             journal.close();
         } finally {
             lock.close();

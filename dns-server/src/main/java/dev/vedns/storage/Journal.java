@@ -131,14 +131,6 @@ final class Journal implements AutoCloseable {
         rollbackPending = false;
     }
 
-    /** Drops every record, once a checkpoint holds them all. */
-    void reset() throws IOException {
-        channel.truncate(MAGIC.length);
-        channel.force(true);
-        size = MAGIC.length;
-        rollbackPending = false;
-    }
-
     @Override
     public void close() throws IOException {
         channel.close();

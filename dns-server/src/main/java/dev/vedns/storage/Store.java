@@ -30,6 +30,10 @@ public interface Store extends ChangeLog, AutoCloseable {
         return Leadership.ALONE;
     }
 
+    /** Waits until the last checkpoint asked for is written (or has failed, which is logged and not fatal). */
+    default void awaitCheckpoint() {
+    }
+
     /** Keeps the engine following what other instances commit, from its revision on; nothing for a data directory. */
     default void follow(RoutingEngine engine) {
     }

@@ -19,7 +19,11 @@ import java.util.Map;
  */
 final class StoredFleet implements AutoCloseable {
 
-    private static final List<String> DATA_FILES = List.of("journal", "checkpoint");
+    /**
+     * Read in this order, the copy is one a crash could leave though a checkpoint is being written meanwhile: that
+     * writes the checkpoint before it deletes the set-aside journal, and only the engine's own thread appends.
+     */
+    private static final List<String> DATA_FILES = List.of("journal.folding", "checkpoint", "journal");
 
     final Path directory;
     final Vedns vedns;
