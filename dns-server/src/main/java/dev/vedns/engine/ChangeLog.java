@@ -25,6 +25,11 @@ public interface ChangeLog {
     /** Writes the whole state so the journal can be compacted; a failure is not fatal (the journal still holds all). */
     void checkpoint(DurableState state);
 
+    /** Whether a checkpoint is worth writing yet, once the engine's count of changes has come round. */
+    default boolean checkpointDue() {
+        return true;
+    }
+
     /**
      * The changes committed after {@code revision}, in order, or null when they are no longer all kept (then
      * {@link #load} gives the whole state). A store that is never stale has none.

@@ -63,7 +63,8 @@ public final class RoutingEngine implements Supplier<ZoneSnapshot> {
 
     /**
      * @param start           the state to start from (a fresh one, or what the store held) and its revision
-     * @param checkpointEvery after this many changes the whole state is checkpointed and the journal compacted
+     * @param checkpointEvery after this many changes the whole state is checkpointed and the journal compacted, once
+     *                        the change log finds it due
      * @param customEndpointsPerSet the most custom endpoints one replication set may have
      */
     public RoutingEngine(ZoneSettings settings, Loaded start, int retainEvents, ChangeLog changeLog,
@@ -131,7 +132,7 @@ public final class RoutingEngine implements Supplier<ZoneSnapshot> {
         long published = System.nanoTime();
         events.append(event);
         observer.applied(event, decided - started, journaled - decided, published - journaled);
-        if (++sinceCheckpoint >= checkpointEvery) {
+        if (++sinceCheckpoint >= checkpointEvery && changeLog.checkpointDue()) {
             checkpoint();
         }
         return new Applied(outcome.table(), outcome.effect(), event);

@@ -58,11 +58,13 @@ final class CheckpointFile {
         return Frames.payload(bytes, MAGIC.length, end);
     }
 
-    void write(Frames.Payload payload) throws IOException {
+    /** Replaces the checkpoint with the payload's frame, returning the file's size. */
+    long write(Frames.Payload payload) throws IOException {
+        long size;
         try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE,
                 StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
             Frames.writeFully(channel, ByteBuffer.wrap(MAGIC), 0);
-            Frames.write(channel, MAGIC.length, payload);
+            size = Frames.write(channel, MAGIC.length, payload);
             channel.force(true);
         } catch (IOException failure) {
             Files.deleteIfExists(temporary);
@@ -70,6 +72,7 @@ final class CheckpointFile {
         }
         Files.move(temporary, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         syncDirectory(path.getParent());
+        return size;
     }
 
     /** Makes the rename itself durable. */

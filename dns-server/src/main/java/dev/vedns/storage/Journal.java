@@ -131,6 +131,11 @@ final class Journal implements AutoCloseable {
         rollbackPending = false;
     }
 
+    /** How many bytes the journal's records take. */
+    long size() {
+        return size - MAGIC.length;
+    }
+
     @Override
     public void close() throws IOException {
         channel.close();

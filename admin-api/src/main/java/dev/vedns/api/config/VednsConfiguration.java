@@ -559,7 +559,10 @@ public class VednsConfiguration {
         private int checkpointEvery = 1000;
         private boolean recoverDamaged;
 
-        /** After this many changes the whole state is written to the checkpoint and the journal compacted. */
+        /**
+         * After this many changes, once the journal has grown as large as the last checkpoint, the whole state is
+         * written to the checkpoint and the journal compacted.
+         */
         public int getCheckpointEvery() {
             return checkpointEvery;
         }
